@@ -1,0 +1,10 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+
+// Tests over ../shared/corpus (data from peer projects that CI keeps beside the checkout).
+export default defineConfig({
+  test: {
+    include: ['test/corpus/**/*.corpus.test.ts'],
+    environment: 'node',
+  },
+});
