@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 // Tests over ../shared/corpus (data from peer projects that CI keeps beside the checkout).
 export default defineConfig({
   test: {
-    include: ['test/corpus/**/*.corpus.test.ts'],
+    include: ['src/**/*.corpus.test.ts', 'test/**/*.corpus.test.ts'],
     environment: 'node',
   },
 });

@@ -1,0 +1,157 @@
+// The command line as a pure-ish function of its arguments and inputs, so tests can call it
+// without spawning a process. main.ts binds it to the real process.
+import { parseArgs } from 'node:util';
+import { simulate } from '../engine/index';
+import type { InputFile, Simulation } from '../engine/index';
+import { COMMANDS, PLANNED_COMMANDS, isQuestionError } from './commands';
+import { usageText } from './usage';
+
+export interface CliIO {
+  readFile(path: string): Promise<string>;
+  readStdin(): Promise<string>;
+}
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: 0 | 1 | 2;
+}
+
+export class UsageError extends Error {}
+
+const STDIN_NAME = '<stdin>';
+
+export async function runCli(argv: string[], io: CliIO): Promise<CliResult> {
+  try {
+    return await runCommandLine(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError || isNodeArgError(err)) {
+      return usageFailure((err as Error).message);
+    }
+    throw err;
+  }
+}
+
+async function runCommandLine(argv: string[], io: CliIO): Promise<CliResult> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    return { stdout: '', stderr: usageText(), exitCode: name === undefined ? 2 : 0 };
+  }
+  if (name === 'batch') return runBatch(rest, io);
+  const { files, values } = parseCommandArgs(name, rest);
+  const sim = await loadSimulation(files, io);
+  if (!sim.ok) return sim.result;
+  return answerOne(name, values, sim.simulation);
+}
+
+function parseCommandArgs(name: string, args: string[]) {
+  const command = COMMANDS[name];
+  if (!command) {
+    if (PLANNED_COMMANDS.includes(name)) {
+      throw new UsageError(`'${name}' is not available in this version yet; available: ${Object.keys(COMMANDS).join(', ')}, batch`);
+    }
+    throw new UsageError(`unknown command '${name}'; try --help`);
+  }
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...command.options, file: { type: 'string', short: 'f', multiple: true } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' for ${name}; usage: ${command.usage}`);
+  const files = (values.file as string[] | undefined) ?? [];
+  delete values.file;
+  return { files, values };
+}
+
+function answerOne(name: string, values: Record<string, unknown>, sim: Simulation): CliResult {
+  const answer = COMMANDS[name].answer(sim, values as never);
+  if (isQuestionError(answer)) return usageFailure(answer.error.message);
+  return { stdout: JSON.stringify(answer, null, 2) + '\n', stderr: '', exitCode: 0 };
+}
+
+type Loaded = { ok: true; simulation: Simulation } | { ok: false; result: CliResult };
+
+async function loadSimulation(paths: string[], io: CliIO): Promise<Loaded> {
+  if (paths.length === 0) throw new UsageError('no manifests: give -f <file> (or -f - for standard input)');
+  const files: InputFile[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      files.push({ name: STDIN_NAME, text: await io.readStdin() });
+      continue;
+    }
+    try {
+      files.push({ name: path, text: await io.readFile(path) });
+    } catch (err) {
+      throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  const simulation = simulate(files);
+  if (!simulation.hasParseErrors) return { ok: true, simulation };
+  const errors = simulation.diagnostics.filter((d) => d.severity === 'error');
+  const first = errors[0];
+  const where = first ? `${first.file}:${first.line}:${first.column}: ${first.message}` : 'the manifests could not be read';
+  return {
+    ok: false,
+    result: {
+      stdout: JSON.stringify({ error: { code: 'PARSE_ERROR', message: `cannot simulate: ${where}` }, diagnostics: simulation.diagnostics }, null, 2) + '\n',
+      stderr: `cannot simulate: ${where}\n`,
+      exitCode: 1,
+    },
+  };
+}
+
+async function runBatch(args: string[], io: CliIO): Promise<CliResult> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { file: { type: 'string', short: 'f', multiple: true } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' for batch; usage: batch -f <file> < questions.jsonl`);
+  const paths = (values.file as string[] | undefined) ?? [];
+  if (paths.includes('-')) throw new UsageError('batch reads its questions from standard input, so the manifests must come from files, not -f -');
+  const loaded = await loadSimulation(paths, io);
+  if (!loaded.ok) return loaded.result;
+  const lines = (await io.readStdin()).split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    out.push(JSON.stringify(answerBatchLine(line, loaded.simulation)));
+  }
+  return { stdout: out.length ? out.join('\n') + '\n' : '', stderr: '', exitCode: 0 };
+}
+
+function answerBatchLine(line: string, sim: Simulation): unknown {
+  let argv: unknown;
+  try {
+    argv = JSON.parse(line);
+  } catch {
+    return { error: { message: 'not a JSON array of arguments' } };
+  }
+  if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === 'string')) {
+    return { error: { message: 'each line must be a non-empty JSON array of strings, e.g. ["endpoints","--service","ns/name"]' } };
+  }
+  if (argv[0] === 'batch') return { error: { message: 'batch cannot be nested' } };
+  try {
+    const { files, values } = parseCommandArgs(argv[0], argv.slice(1));
+    if (files.length > 0) return { error: { message: 'questions in a batch use the batch\'s manifests: drop -f' } };
+    const answer = COMMANDS[argv[0]].answer(sim, values);
+    return isQuestionError(answer) ? { error: { message: answer.error.message } } : answer;
+  } catch (err) {
+    return { error: { message: (err as Error).message } };
+  }
+}
+
+function usageFailure(message: string): CliResult {
+  return {
+    stdout: JSON.stringify({ error: { code: 'USAGE', message } }) + '\n',
+    stderr: `netsim: ${message}\n`,
+    exitCode: 2,
+  };
+}
+
+function isNodeArgError(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
