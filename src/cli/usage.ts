@@ -8,7 +8,7 @@ export function usageText(): string {
     '       (-f - reads standard input)',
     '',
     'commands:',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${c.usage.padEnd(34)} ${c.summary}`),
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(34)} ${c.summary}`),
     `  ${'batch -f <file> < questions.jsonl'.padEnd(34)} one JSON answer per question line`,
     '',
     'Every command prints one JSON document on standard output.',
