@@ -1,0 +1,135 @@
+import '@xyflow/react/dist/style.css';
+import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { useSelection, useSettings } from '../state/context';
+import { layoutTopology } from './layout';
+import { nodeTypes, type CanvasNode } from './nodes';
+import type { Topology, TopologyEdge } from './topology';
+import { useTopology } from './useTopology';
+
+const EDGE_COLOUR: Record<TopologyEdge['kind'], string> = {
+  'client-lb': '#7b61ff',
+  'client-node': '#7b61ff',
+  'lb-node': '#7b61ff',
+  'node-service': '#b07d00',
+  'service-pod': '#4a6fa5',
+};
+
+function buildFlow(topology: Topology, selected: string | null, highlighted: string[]) {
+  const boxes = layoutTopology(topology);
+  const lit = new Set(highlighted);
+  const colourOf = new Map(topology.namespaces.map((n) => [n.name, n.colour]));
+  const nodes: CanvasNode[] = topology.elements.map((element) => {
+    const box = boxes.get(element.id)!;
+    const classes = [element.id === selected ? 'is-selected' : '', lit.has(element.id) ? 'is-highlighted' : ''].filter(Boolean);
+    return {
+      id: element.id,
+      type: element.data.kind,
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      parentId: element.parentId ?? undefined,
+      extent: element.parentId ? ('parent' as const) : undefined,
+      draggable: false,
+      selectable: element.data.kind !== 'podGroup',
+      className: classes.join(' '),
+      zIndex: element.data.kind === 'podGroup' ? -1 : 1,
+      data: {
+        element: element.data,
+        testId: element.id,
+        namespaceColour: 'namespace' in element.data ? (colourOf.get(element.data.namespace) ?? null) : null,
+      },
+    };
+  });
+  const edges: Edge[] = topology.edges.map((edge) => {
+    const touched = edge.source === selected || edge.target === selected;
+    return {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      selectable: false,
+      animated: touched,
+      style: {
+        stroke: edge.ready ? EDGE_COLOUR[edge.kind] : '#9aa3ad',
+        strokeWidth: touched ? 2.5 : 1.4,
+        strokeDasharray: edge.ready ? undefined : '6 4',
+        opacity: selected && !touched ? 0.35 : 0.9,
+      },
+    };
+  });
+  return { nodes, edges };
+}
+
+function Legend({ topology }: { topology: Topology }) {
+  const showBuiltin = useSettings((s) => s.showBuiltin);
+  const setShowBuiltin = useSettings((s) => s.setShowBuiltin);
+  return (
+    <div className="legend" data-testid="legend">
+      <div className="legend-title">Namespaces</div>
+      {topology.namespaces.map((n) => (
+        <div key={n.name} className="legend-row">
+          <span className="swatch" style={{ background: n.colour }} />
+          {n.name}
+        </div>
+      ))}
+      <label className="legend-toggle">
+        <input type="checkbox" data-testid="toggle-builtin" checked={showBuiltin} onChange={(e) => setShowBuiltin(e.target.checked)} />
+        Show kube-system {topology.hiddenBuiltins > 0 && !showBuiltin ? `(${topology.hiddenBuiltins} hidden)` : ''}
+      </label>
+      <div className="legend-row muted">
+        <span className="line-sample dashed" /> endpoint not ready
+      </div>
+    </div>
+  );
+}
+
+function Flow({ topology }: { topology: Topology }) {
+  const selected = useSelection((s) => s.selected);
+  const highlighted = useSelection((s) => s.highlighted);
+  const select = useSelection((s) => s.select);
+  const { nodes, edges } = useMemo(() => buildFlow(topology, selected, highlighted), [topology, selected, highlighted]);
+  const { fitView } = useReactFlow();
+  const shape = topology.elements.map((e) => e.id).join('|');
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, maxZoom: 1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [shape, fitView]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodeClick={(_, node) => select(node.type === 'podGroup' ? null : node.id)}
+      onPaneClick={() => select(null)}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable
+      onlyRenderVisibleElements
+      minZoom={0.05}
+      maxZoom={2}
+      fitView
+      fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} color="#e3e7ec" />
+      <Controls showInteractive={false} />
+      <MiniMap pannable zoomable nodeStrokeWidth={2} style={{ width: 160, height: 100 }} />
+      <Panel position="top-left">
+        <Legend topology={topology} />
+      </Panel>
+    </ReactFlow>
+  );
+}
+
+export function Canvas() {
+  const topology = useTopology();
+  if (!topology) return <div className="canvas-empty muted">Simulating the cluster…</div>;
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlowProvider>
+        <Flow topology={topology} />
+      </ReactFlowProvider>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// Positions for the topology: dagre lays out the columns left to right; pods are placed in a
+// grid inside their node's frame. Pure: no React.
+import dagre from '@dagrejs/dagre';
+import { CLIENT_ID, type ElementData, type Topology } from './topology';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const POD_WIDTH = 230;
+export const POD_HEIGHT = 62;
+const POD_GAP = 10;
+const GROUP_PADDING = 14;
+const GROUP_HEADER = 34;
+const LINE = 18;
+
+/** Pods per row inside a node frame: one column while it stays short, a squarish grid after. */
+export function podColumns(count: number): number {
+  return count <= 8 ? 1 : Math.ceil(Math.sqrt(count / 3));
+}
+
+export function sizeOf(data: ElementData): { width: number; height: number } {
+  switch (data.kind) {
+    case 'client':
+      return { width: 170, height: 56 };
+    case 'loadBalancer':
+      return { width: 230, height: 52 + LINE * Math.max(1, data.addresses.length) };
+    case 'node':
+      return { width: 240, height: 66 + LINE * Math.min(data.nodePorts.length, 6) + (data.nodePorts.length ? 20 : 0) };
+    case 'service':
+      return { width: 290, height: 74 + LINE * data.ports.length + (data.noEndpoints ? 46 : 0) };
+    case 'pod':
+      return { width: POD_WIDTH, height: POD_HEIGHT };
+    case 'podGroup': {
+      const columns = podColumns(data.podCount);
+      const rows = Math.ceil(data.podCount / columns);
+      return {
+        width: GROUP_PADDING * 2 + columns * POD_WIDTH + (columns - 1) * POD_GAP,
+        height: GROUP_HEADER + GROUP_PADDING + rows * POD_HEIGHT + (rows - 1) * POD_GAP,
+      };
+    }
+  }
+}
+
+/** Boxes for every element; children's boxes are relative to their parent frame. */
+export function layoutTopology(topology: Topology): Map<string, Box> {
+  const graph = new dagre.graphlib.Graph();
+  graph.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 110, marginx: 20, marginy: 20 });
+  graph.setDefaultEdgeLabel(() => ({}));
+
+  const parentOf = new Map<string, string>();
+  const boxes = new Map<string, Box>();
+  const topLevel = topology.elements.filter((e) => e.parentId === null);
+  for (const element of topLevel) graph.setNode(element.id, sizeOf(element.data));
+  for (const element of topology.elements) if (element.parentId) parentOf.set(element.id, element.parentId);
+
+  const hasLoadBalancers = topLevel.some((e) => e.data.kind === 'loadBalancer');
+  const nodeRank = hasLoadBalancers ? 2 : 1;
+  const column: Partial<Record<ElementData['kind'], number>> = {
+    loadBalancer: 1,
+    node: nodeRank,
+    service: nodeRank + 1,
+    podGroup: nodeRank + 2,
+  };
+  // Layout-only edges from the client keep every kind in its own column, even when unconnected.
+  for (const element of topLevel) {
+    const minlen = column[element.data.kind];
+    if (minlen !== undefined && element.id !== CLIENT_ID) graph.setEdge(CLIENT_ID, element.id, { minlen, weight: 0 });
+  }
+  for (const edge of topology.edges) {
+    const source = parentOf.get(edge.source) ?? edge.source;
+    const target = parentOf.get(edge.target) ?? edge.target;
+    if (source === CLIENT_ID) continue;
+    if (graph.hasNode(source) && graph.hasNode(target) && source !== target) graph.setEdge(source, target, { minlen: 1, weight: 1 });
+  }
+  dagre.layout(graph);
+
+  for (const element of topLevel) {
+    const node = graph.node(element.id);
+    boxes.set(element.id, { x: node.x - node.width / 2, y: node.y - node.height / 2, width: node.width, height: node.height });
+  }
+
+  const childIndex = new Map<string, number>();
+  const byId = new Map(topology.elements.map((e) => [e.id, e]));
+  for (const element of topology.elements) {
+    if (!element.parentId) continue;
+    const parent = byId.get(element.parentId);
+    if (!parent || parent.data.kind !== 'podGroup') continue;
+    const index = childIndex.get(parent.id) ?? 0;
+    childIndex.set(parent.id, index + 1);
+    const columns = podColumns(parent.data.podCount);
+    boxes.set(element.id, {
+      x: GROUP_PADDING + (index % columns) * (POD_WIDTH + POD_GAP),
+      y: GROUP_HEADER + Math.floor(index / columns) * (POD_HEIGHT + POD_GAP),
+      width: POD_WIDTH,
+      height: POD_HEIGHT,
+    });
+  }
+  return boxes;
+}

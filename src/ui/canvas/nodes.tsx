@@ -1,0 +1,153 @@
+// One small component per kind of canvas element. Each carries its data-testid.
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { ClientData, ElementData, LoadBalancerData, NodeData, PodData, PodGroupData, ServiceData } from './topology';
+
+export type CanvasNode = Node<{ element: ElementData; testId: string; namespaceColour: string | null }>;
+
+function Ports() {
+  return (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </>
+  );
+}
+
+function ClientNode({ data }: NodeProps<CanvasNode>) {
+  const element = data.element as ClientData;
+  return (
+    <div className="card card-client" data-testid={data.testId}>
+      <Ports />
+      <div className="card-title">🌐 {element.label}</div>
+    </div>
+  );
+}
+
+function LoadBalancerNode({ data }: NodeProps<CanvasNode>) {
+  const element = data.element as LoadBalancerData;
+  return (
+    <div className="card card-lb" data-testid={data.testId}>
+      <Ports />
+      <div className="card-kind">Load balancer</div>
+      <div className="card-title">{element.service}</div>
+      {element.addresses.length === 0 ? (
+        <div className="card-line muted">external IP pending</div>
+      ) : (
+        element.addresses.map((a) => (
+          <div key={a} className="card-line mono">
+            {a}
+          </div>
+        ))
+      )}
+    </div>
+  );
+}
+
+function ClusterNodeNode({ data }: NodeProps<CanvasNode>) {
+  const element = data.element as NodeData;
+  const shown = element.nodePorts.slice(0, 6);
+  return (
+    <div className="card card-node" data-testid={data.testId}>
+      <Ports />
+      <div className="card-kind">Node {element.ready ? '' : '· NotReady'}</div>
+      <div className="card-title">🖥 {element.name}</div>
+      <div className="card-line mono">{element.internalIP}</div>
+      {shown.length > 0 && <div className="card-subtitle">listens on NodePorts</div>}
+      {shown.map((p) => (
+        <div key={`${p.port}/${p.protocol}`} className="card-line mono">
+          :{p.port}/{p.protocol} → {p.service}
+        </div>
+      ))}
+      {element.nodePorts.length > shown.length && <div className="card-line muted">+{element.nodePorts.length - shown.length} more</div>}
+    </div>
+  );
+}
+
+function serviceKind(element: ServiceData): string {
+  if (element.type === 'ExternalName') return 'ExternalName';
+  if (element.headless) return 'Headless (no ClusterIP)';
+  return element.type;
+}
+
+function ServiceNode({ data }: NodeProps<CanvasNode>) {
+  const element = data.element as ServiceData;
+  return (
+    <div
+      className={`card card-service${element.noEndpoints ? ' no-endpoints' : ''}`}
+      data-testid={data.testId}
+      data-no-endpoints={element.noEndpoints ? 'true' : 'false'}
+      style={data.namespaceColour ? { borderLeftColor: data.namespaceColour } : undefined}
+    >
+      <Ports />
+      <div className="card-kind">
+        Service · {serviceKind(element)}
+        <span className="ns-label" style={{ color: data.namespaceColour ?? undefined }}>
+          {element.namespace}
+        </span>
+      </div>
+      <div className="card-title">{element.name}</div>
+      {element.ports.map((p) => (
+        <div key={p} className="card-line mono">
+          {p}
+        </div>
+      ))}
+      {element.type !== 'ExternalName' && (
+        <div className="card-line muted">
+          {element.readyEndpoints} ready of {element.totalEndpoints} endpoints
+        </div>
+      )}
+      {element.noEndpoints && (
+        <div className="no-endpoints-box">
+          <span className="badge badge-danger" data-testid="no-endpoints-badge">
+            no endpoints
+          </span>
+          <span className="reason" title={element.reason ?? undefined}>
+            {element.reason}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PodGroupNode({ data }: NodeProps<CanvasNode>) {
+  const element = data.element as PodGroupData;
+  return (
+    <div className="pod-group" data-testid={data.testId}>
+      <div className="pod-group-title">
+        {element.nodeName ? `Pods on ${element.nodeName}` : 'Pending (not scheduled)'} · {element.podCount}
+      </div>
+    </div>
+  );
+}
+
+function PodNode({ data }: NodeProps<CanvasNode>) {
+  const element = data.element as PodData;
+  return (
+    <div className={`card card-pod${element.ready ? '' : ' not-ready'}`} data-testid={data.testId} style={{ borderLeftColor: element.colour }}>
+      <Ports />
+      <div className="pod-row">
+        <span className={`dot ${element.ready ? 'dot-ready' : 'dot-not-ready'}`} title={element.ready ? 'Ready' : 'Not ready'} />
+        <span className="card-title pod-name" title={element.name}>
+          {element.name}
+        </span>
+      </div>
+      <div className="pod-row card-line">
+        <span className="mono">{element.podIP ?? 'no IP'}</span>
+        <span className="ns-label" style={{ color: element.colour }}>
+          {element.namespace}
+        </span>
+        <span className="muted">{element.ready ? 'Ready' : element.phase === 'Running' ? 'NotReady' : element.phase}</span>
+      </div>
+    </div>
+  );
+}
+
+export const nodeTypes = {
+  client: ClientNode,
+  loadBalancer: LoadBalancerNode,
+  node: ClusterNodeNode,
+  service: ServiceNode,
+  podGroup: PodGroupNode,
+  pod: PodNode,
+};

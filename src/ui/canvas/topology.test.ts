@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { Cluster, Diagnostic, Endpoint, Node, Pod, Service, SourceRange } from '../../engine';
+import { deriveTopology, elementsAtLine, type ServiceData } from './topology';
+import { layoutTopology } from './layout';
+
+const range = (line: number, endLine: number): SourceRange => ({
+  file: 'manifests.yaml', doc: 0, line, column: 1, endLine, endColumn: 1, offset: 0, endOffset: 0,
+});
+
+function node(name: string, internalIP: string): Node {
+  return { name, internalIP, podCIDR: '', labels: {}, zone: null, ready: true, builtin: true, source: null };
+}
+
+function pod(namespace: string, name: string, nodeName: string, podIP: string, extra: Partial<Pod> = {}): Pod {
+  return {
+    key: `${namespace}/${name}`, name, namespace, labels: {}, nodeName, podIP, hostIP: null, hostNetwork: false,
+    phase: 'Running', ready: true, terminating: false, containers: [], initContainers: [], hostname: null,
+    subdomain: null, dnsPolicy: 'ClusterFirst', owner: null, builtin: false, source: range(10, 20), ...extra,
+  };
+}
+
+function service(namespace: string, name: string, extra: Partial<Service> = {}): Service {
+  return {
+    key: `${namespace}/${name}`, name, namespace, type: 'ClusterIP', labels: {}, annotations: {},
+    clusterIP: '10.96.0.10', headless: false,
+    ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: null, appProtocol: null }],
+    selector: { app: name }, externalName: null, externalIPs: [], loadBalancerIngress: [], loadBalancerSourceRanges: [],
+    externalTrafficPolicy: null, internalTrafficPolicy: 'Cluster', healthCheckNodePort: null, sessionAffinity: 'None',
+    sessionAffinityTimeoutSeconds: null, publishNotReadyAddresses: false, allocateLoadBalancerNodePorts: null,
+    builtin: false, source: range(30, 40), ...extra,
+  };
+}
+
+function endpoint(target: string, ready = true): Endpoint {
+  return { addresses: ['10.244.0.5'], targetRef: target, nodeName: null, zone: null, hostname: null, conditions: { ready, serving: ready, terminating: false } };
+}
+
+function cluster(parts: Partial<Cluster>): Cluster {
+  return {
+    settings: {} as Cluster['settings'], namespaces: [], nodes: [node('node-1', '192.168.49.2'), node('node-2', '192.168.49.3')],
+    pods: [], services: [], endpointSlices: [], workloads: [], objects: [], ...parts,
+  };
+}
+
+const slice = (svc: string, endpoints: Endpoint[]) => ({
+  name: `${svc.split('/')[1]}-abc`, namespace: svc.split('/')[0], service: svc, addressType: 'IPv4' as const,
+  ports: [], endpoints, fromInput: false, source: null,
+});
+
+describe('deriveTopology', () => {
+  const web = service('shop', 'web', {
+    type: 'LoadBalancer', loadBalancerIngress: ['203.0.113.10'],
+    ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 31000, appProtocol: null }],
+  });
+  const model = cluster({
+    pods: [
+      pod('shop', 'web-1', 'node-1', '10.244.0.5'),
+      pod('shop', 'web-2', 'node-2', '10.244.1.5', { ready: false }),
+      pod('kube-system', 'coredns-1', 'node-1', '10.244.0.2', { builtin: true }),
+    ],
+    services: [web, service('kube-system', 'kube-dns', { builtin: true }), service('shop', 'typo')],
+    endpointSlices: [slice('shop/web', [endpoint('shop/web-1'), endpoint('shop/web-2', false)])],
+  });
+  const diagnostics: Diagnostic[] = [
+    { severity: 'warning', code: 'NS2001', message: 'The selector app=typo matches no pod.', object: 'Service/shop/typo', file: 'manifests.yaml', line: 31, column: 3, endLine: 31, endColumn: 9 },
+  ];
+
+  it('draws client → load balancer → nodes → NodePort Service → endpoint pods', () => {
+    const topology = deriveTopology(model, diagnostics, { showBuiltin: false });
+    const edges = topology.edges.map((e) => `${e.source} > ${e.target}`);
+    expect(edges).toContain('client > lb-shop/web');
+    expect(edges).toContain('lb-shop/web > node-node-1');
+    expect(edges).toContain('lb-shop/web > node-node-2');
+    expect(edges).toContain('node-node-1 > service-shop/web');
+    expect(edges).toContain('service-shop/web > pod-shop/web-1');
+    expect(topology.edges.find((e) => e.target === 'pod-shop/web-2')?.ready).toBe(false);
+    const lb = topology.elements.find((e) => e.id === 'lb-shop/web');
+    expect(lb?.data).toMatchObject({ addresses: ['203.0.113.10:80/TCP'] });
+    const node1 = topology.elements.find((e) => e.id === 'node-node-1');
+    expect(node1?.data).toMatchObject({ internalIP: '192.168.49.2', nodePorts: [{ port: 31000, protocol: 'TCP', service: 'shop/web' }] });
+  });
+
+  it('groups pods under their node and hides built-in kube-system objects by default', () => {
+    const topology = deriveTopology(model, diagnostics, { showBuiltin: false });
+    const parents = Object.fromEntries(topology.elements.filter((e) => e.data.kind === 'pod').map((e) => [e.id, e.parentId]));
+    expect(parents).toEqual({ 'pod-shop/web-1': 'group-node-1', 'pod-shop/web-2': 'group-node-2' });
+    expect(topology.elements.some((e) => e.id.includes('kube-system'))).toBe(false);
+    expect(topology.hiddenBuiltins).toBe(2);
+    const shown = deriveTopology(model, diagnostics, { showBuiltin: true });
+    expect(shown.elements.map((e) => e.id)).toContain('pod-kube-system/coredns-1');
+    expect(shown.namespaces.map((n) => n.name)).toEqual(['kube-system', 'shop']);
+    expect(new Set(shown.namespaces.map((n) => n.colour)).size).toBe(2);
+  });
+
+  it('marks a selector Service without ready endpoints and says why', () => {
+    const topology = deriveTopology(model, diagnostics, { showBuiltin: false });
+    const typo = topology.elements.find((e) => e.id === 'service-shop/typo')?.data as ServiceData;
+    expect(typo.noEndpoints).toBe(true);
+    expect(typo.reason).toBe('The selector app=typo matches no pod.');
+    const web = topology.elements.find((e) => e.id === 'service-shop/web')?.data as ServiceData;
+    expect(web).toMatchObject({ noEndpoints: false, readyEndpoints: 1, totalEndpoints: 2 });
+  });
+
+  it('says "0 of N pods ready" when endpoints exist but none is ready', () => {
+    const m = cluster({
+      pods: [pod('a', 'p', 'node-1', '10.244.0.9', { ready: false })],
+      services: [service('a', 's')],
+      endpointSlices: [slice('a/s', [endpoint('a/p', false)])],
+    });
+    const data = deriveTopology(m, [], { showBuiltin: false }).elements.find((e) => e.id === 'service-a/s')?.data as ServiceData;
+    expect(data.reason).toBe('0 of 1 pods ready');
+  });
+
+  it('shows headless and ExternalName Services as such, never as missing endpoints', () => {
+    const m = cluster({
+      services: [
+        service('a', 'db', { headless: true, clusterIP: 'None', ports: [{ name: null, protocol: 'TCP', port: 5432, targetPort: 'pg', nodePort: null, appProtocol: null }] }),
+        service('a', 'ext', { type: 'ExternalName', clusterIP: null, selector: null, externalName: 'example.com', ports: [] }),
+      ],
+    });
+    const byId = Object.fromEntries(deriveTopology(m, [], { showBuiltin: false }).elements.map((e) => [e.id, e.data]));
+    expect(byId['service-a/db']).toMatchObject({ headless: true, ports: [':5432 → pg/TCP'] });
+    expect(byId['service-a/ext']).toMatchObject({ noEndpoints: false, ports: ['CNAME example.com'] });
+  });
+
+  it('finds the elements made by the object under a line', () => {
+    const topology = deriveTopology(model, diagnostics, { showBuiltin: false });
+    expect(elementsAtLine(topology, 15)).toEqual(['pod-shop/web-1', 'pod-shop/web-2']);
+    expect(elementsAtLine(topology, 35)).toContain('service-shop/typo');
+    expect(elementsAtLine(topology, 99)).toEqual([]);
+  });
+});
+
+describe('layoutTopology', () => {
+  it('lays columns out left to right without overlaps, for 500 pods too', () => {
+    const pods = Array.from({ length: 500 }, (_, i) => pod(`ns${i % 4}`, `p${i}`, `node-${(i % 3) + 1}`, `10.244.${i % 3}.${i}`));
+    const nodes = [node('node-1', '192.168.49.2'), node('node-2', '192.168.49.3'), node('node-3', '192.168.49.4')];
+    const services = Array.from({ length: 20 }, (_, i) => service(`ns${i % 4}`, `s${i}`));
+    const endpointSlices = services.map((s, i) => slice(s.key, pods.filter((_, j) => j % 20 === i).map((p) => endpoint(p.key))));
+    const topology = deriveTopology(cluster({ nodes, pods, services, endpointSlices }), [], { showBuiltin: false });
+    const started = performance.now();
+    const boxes = layoutTopology(topology);
+    expect(performance.now() - started).toBeLessThan(5000);
+    const x = (id: string) => boxes.get(id)!.x;
+    expect(x('client')).toBeLessThan(x('node-node-1'));
+    expect(x('node-node-1')).toBeLessThan(x('service-ns0/s0'));
+    expect(x('service-ns0/s0')).toBeLessThan(x('group-node-1'));
+    const topLevel = topology.elements.filter((e) => !e.parentId).map((e) => boxes.get(e.id)!);
+    for (let i = 0; i < topLevel.length; i++) {
+      for (let j = i + 1; j < topLevel.length; j++) {
+        const a = topLevel[i];
+        const b = topLevel[j];
+        const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        expect(overlap).toBe(false);
+      }
+    }
+    const inGroup = topology.elements.filter((e) => e.parentId === 'group-node-1').map((e) => boxes.get(e.id)!);
+    const frame = boxes.get('group-node-1')!;
+    for (const box of inGroup) {
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(frame.height);
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import type { Diagnostic } from '../../engine';
+import { useSelection, useSimulation } from '../state/context';
+
+const ICON: Record<Diagnostic['severity'], string> = { error: '⛔', warning: '⚠️', info: 'ℹ️' };
+
+export function DiagnosticsList() {
+  const diagnostics = useSimulation((s) => s.simulation?.diagnostics ?? null);
+  const revealRange = useSelection((s) => s.revealRange);
+  if (!diagnostics) return <div className="diagnostics muted">Simulating…</div>;
+  return (
+    <div className="diagnostics" data-testid="diagnostics">
+      <div className="diagnostics-title">
+        Problems <span className="count">{diagnostics.length}</span>
+      </div>
+      {diagnostics.length === 0 ? (
+        <div className="muted diagnostics-empty">No problems found.</div>
+      ) : (
+        <ul>
+          {diagnostics.map((d, index) => (
+            <li key={`${d.code}-${d.line}-${d.column}-${index}`}>
+              <button
+                type="button"
+                className={`diagnostic severity-${d.severity}`}
+                data-testid={`diagnostic-${d.code}`}
+                onClick={() => revealRange({ line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn })}
+              >
+                <span className="diagnostic-icon" aria-label={d.severity}>
+                  {ICON[d.severity]}
+                </span>
+                <span className="diagnostic-message">{d.message}</span>
+                <span className="diagnostic-meta">
+                  {d.code} · line {d.line}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

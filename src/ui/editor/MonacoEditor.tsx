@@ -1,0 +1,141 @@
+// The Monaco editor, loaded lazily. The document store stays the source of truth: the editor
+// writes through `setText` and follows the store when something else (a seed, a test) writes.
+import './monacoEnvironment';
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
+import 'monaco-editor/esm/vs/editor/edcore.main';
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
+import { configureMonacoYaml } from 'monaco-yaml';
+import { useEffect, useRef } from 'react';
+import { elementsAtLine } from '../canvas/topology';
+import { topologyFor } from '../canvas/useTopology';
+import { usePlayground } from '../state/context';
+import { FILE_NAME } from '../state/stores';
+import { setTestHook } from '../testHook';
+import { MARKER_OWNER, toMarkers } from './markers';
+import { KUBERNETES_OBJECT_SCHEMA } from './schema';
+
+let yamlConfigured = false;
+function configureYaml(): void {
+  if (yamlConfigured) return;
+  yamlConfigured = true;
+  configureMonacoYaml(monaco, {
+    enableSchemaRequest: false,
+    hover: true,
+    completion: true,
+    validate: true,
+    schemas: [{ uri: 'https://kube-netsim.local/kubernetes-object.json', fileMatch: ['*'], schema: KUBERNETES_OBJECT_SCHEMA }],
+  });
+}
+
+let modelCount = 0;
+
+export default function MonacoEditor() {
+  const stores = usePlayground();
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    configureYaml();
+    const { document, simulation, selection, settings } = stores;
+    const uri = monaco.Uri.parse(`file:///${stores.instanceId}/${++modelCount}/${FILE_NAME}`);
+    const model = monaco.editor.createModel(document.getState().text, 'yaml', uri);
+    const editor = monaco.editor.create(container.current!, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      renderWhitespace: 'none',
+      fixedOverflowWidgets: true,
+      ariaLabel: 'Kubernetes manifests',
+    });
+
+    let applyingStore = false;
+    const onEdit = model.onDidChangeContent(() => {
+      if (!applyingStore) document.getState().setText(model.getValue());
+    });
+    const offDocument = document.subscribe((state) => {
+      if (state.text === model.getValue()) return;
+      applyingStore = true;
+      // pushEditOperations keeps undo working across a seed load.
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: state.text }], () => null);
+      applyingStore = false;
+    });
+
+    const showMarkers = () => {
+      const result = simulation.getState().simulation;
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, result ? toMarkers(result.diagnostics, FILE_NAME) : []);
+    };
+    showMarkers();
+    const offSimulation = simulation.subscribe((state, previous) => {
+      if (state.simulation !== previous.simulation) showMarkers();
+    });
+
+    // The selected element's YAML is highlighted and scrolled into view.
+    const decorations = editor.createDecorationsCollection();
+    const showSelection = () => {
+      const result = simulation.getState().simulation;
+      const id = selection.getState().selected;
+      const element = result && id ? topologyFor(result, settings.getState().showBuiltin).elements.find((e) => e.id === id) : null;
+      const source = element?.source;
+      if (!source || source.file !== FILE_NAME) {
+        decorations.clear();
+        return;
+      }
+      const range = new monaco.Range(source.line, 1, source.endLine, 1);
+      decorations.set([{ range, options: { isWholeLine: true, className: 'yaml-selected', linesDecorationsClassName: 'yaml-selected-gutter' } }]);
+      editor.revealLinesInCenterIfOutsideViewport(source.line, source.endLine);
+    };
+    const offSelection = selection.subscribe((state, previous) => {
+      if (state.selected !== previous.selected) showSelection();
+      if (state.reveal && state.reveal !== previous.reveal) {
+        const { line, column, endLine, endColumn } = state.reveal;
+        editor.setSelection(new monaco.Range(line, column, endLine, endColumn));
+        editor.revealLineInCenter(line);
+        editor.focus();
+      }
+    });
+
+    // The cursor's object lights up on the canvas.
+    const onCursor = editor.onDidChangeCursorPosition((event) => {
+      const result = simulation.getState().simulation;
+      if (!result) return;
+      const topology = topologyFor(result, settings.getState().showBuiltin);
+      selection.getState().setHighlighted(elementsAtLine(topology, event.position.lineNumber));
+    });
+
+    const removeHook = setTestHook({
+      getMarkers: () =>
+        monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({
+          owner: m.owner,
+          severity: m.severity,
+          message: m.message,
+          code: typeof m.code === 'string' ? m.code : (m.code?.value ?? null),
+          startLineNumber: m.startLineNumber,
+          startColumn: m.startColumn,
+          endLineNumber: m.endLineNumber,
+          endColumn: m.endColumn,
+        })),
+      getHighlightedLines: () =>
+        decorations.getRanges().map((r) => ({ startLineNumber: r.startLineNumber, endLineNumber: r.endLineNumber })),
+      setCursor: (line: number, column = 1) => {
+        editor.setPosition({ lineNumber: line, column });
+        editor.focus();
+      },
+      editorReady: true,
+    });
+
+    return () => {
+      removeHook();
+      onEdit.dispose();
+      onCursor.dispose();
+      offDocument();
+      offSimulation();
+      offSelection();
+      editor.dispose();
+      model.dispose();
+    };
+  }, [stores]);
+
+  return <div ref={container} className="monaco-host nokey" data-testid="monaco-editor" />;
+}

@@ -1,0 +1,41 @@
+import { useSelection, useSimulation } from '../state/context';
+import { describeElement } from './details';
+
+export function DetailsPanel() {
+  const selected = useSelection((s) => s.selected);
+  const select = useSelection((s) => s.select);
+  const cluster = useSimulation((s) => s.simulation?.cluster ?? null);
+  if (!selected || !cluster) return null;
+  const details = describeElement(cluster, selected);
+  if (!details) return null;
+  return (
+    <aside className="details" data-testid="details-panel" aria-label="Details">
+      <header>
+        <div>
+          <div className="card-kind">{details.kind}</div>
+          <h2>{details.title}</h2>
+        </div>
+        <button type="button" className="close" aria-label="Close details" onClick={() => select(null)}>
+          ×
+        </button>
+      </header>
+      {details.sections.map((section) => (
+        <section key={section.heading}>
+          <h3>{section.heading}</h3>
+          {section.rows.length === 0 ? (
+            <div className="muted">none</div>
+          ) : (
+            <dl>
+              {section.rows.map(([label, value], index) => (
+                <div key={`${label}-${index}`} className="row">
+                  <dt>{label}</dt>
+                  <dd className="mono">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </section>
+      ))}
+    </aside>
+  );
+}
