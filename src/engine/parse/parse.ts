@@ -1,0 +1,171 @@
+// YAML text -> objects with source ranges. Every document of every file; `*List` kinds unrolled.
+import { LineCounter, parseAllDocuments, isMap, isSeq, isPair, isScalar } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import type { Diagnostic, InputFile, SourceRange } from '../types';
+import { isRecord, str, type Json } from './read';
+import { diagnostic } from '../diagnostics/make';
+
+export type FieldPath = Array<string | number>;
+
+/** One object found in the input. Internal: `node` and `lines` locate fields for diagnostics. */
+export interface ParsedObject {
+  value: Json;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  /** metadata.namespace as written (null when absent). */
+  namespace: string | null;
+  source: SourceRange;
+  node: YamlNode | null;
+  lines: LineCounter;
+  /** Document order across all files: later objects lose conflicts. */
+  order: number;
+}
+
+export interface ParseResult {
+  objects: ParsedObject[];
+  diagnostics: Diagnostic[];
+  hasParseErrors: boolean;
+}
+
+export function rangeOf(file: string, doc: number, lines: LineCounter, start: number, end: number): SourceRange {
+  const a = lines.linePos(start);
+  const b = lines.linePos(end);
+  return { file, doc, line: a.line, column: a.col, endLine: b.line, endColumn: b.col, offset: start, endOffset: end };
+}
+
+function nodeRange(node: YamlNode | null | undefined): [number, number] | null {
+  if (!node || !node.range) return null;
+  return [node.range[0], node.range[1]];
+}
+
+/** The range of a field inside an object: the key through the value, or the deepest part of the path that exists. */
+export function locate(obj: ParsedObject, path: FieldPath): SourceRange {
+  let node: YamlNode | null = obj.node;
+  let best = nodeRange(node);
+  for (const seg of path) {
+    if (!node) break;
+    if (isMap(node) && typeof seg === 'string') {
+      const pair = (node.items as Pair[]).find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      if (!pair) break;
+      const k = nodeRange(pair.key as YamlNode);
+      const v = nodeRange(pair.value as YamlNode | null);
+      if (k) best = [k[0], v ? v[1] : k[1]];
+      node = (pair.value as YamlNode | null) ?? null;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as YamlNode | undefined;
+      if (!item) break;
+      const r = nodeRange(item);
+      if (r) best = r;
+      node = item;
+    } else break;
+  }
+  if (!best) return obj.source;
+  const range = rangeOf(obj.source.file, obj.source.doc, obj.lines, best[0], best[1]);
+  return trimRange(range, obj.lines, best[0]);
+}
+
+/** A block value's range ends at the start of the next line; keep the end on the last line with content. */
+function trimRange(r: SourceRange, lines: LineCounter, start: number): SourceRange {
+  if (r.endColumn === 1 && r.endLine > r.line) {
+    const prevLineStart = lines.lineStarts[r.endLine - 2] ?? start;
+    const end = Math.max(start, r.endOffset - 1);
+    return { ...r, endLine: r.endLine - 1, endColumn: end - prevLineStart + 1 };
+  }
+  return r;
+}
+
+const LIST_KIND = /List$/;
+
+export function parseFiles(files: InputFile[]): ParseResult {
+  const objects: ParsedObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let hasParseErrors = false;
+  let order = 0;
+  for (const file of Array.isArray(files) ? files : []) {
+    if (!isRecord(file)) continue;
+    const name = typeof file.name === 'string' ? file.name : 'input';
+    const text = typeof file.text === 'string' ? file.text : '';
+    const lines = new LineCounter();
+    let docs: ReturnType<typeof parseAllDocuments>;
+    try {
+      docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+    } catch (e) {
+      hasParseErrors = true;
+      diagnostics.push(diagnostic('KN1001', { file: name, line: 1, column: 1, endLine: 1, endColumn: 1 }, `The file could not be read as YAML: ${String((e as Error)?.message ?? e)}.`));
+      continue;
+    }
+    const docList = Array.isArray(docs) ? docs : [];
+    docList.forEach((doc, docIndex) => {
+      if (doc.errors.length > 0) {
+        hasParseErrors = true;
+        for (const err of doc.errors) {
+          const start = err.pos?.[0] ?? 0;
+          const end = Math.max(start, err.pos?.[1] ?? start);
+          const r = rangeOf(name, docIndex, lines, start, end);
+          const first = String(err.message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+          diagnostics.push(diagnostic('KN1001', r, `YAML syntax error: ${first}. Fix this document; the others are still simulated.`));
+        }
+        return;
+      }
+      const contents = doc.contents as YamlNode | null;
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+      } catch (e) {
+        hasParseErrors = true;
+        const r = nodeRange(contents) ?? [0, 0];
+        diagnostics.push(diagnostic('KN1001', rangeOf(name, docIndex, lines, r[0], r[1]), `This document could not be read: ${String((e as Error)?.message ?? e)}.`));
+        return;
+      }
+      if (value === null || value === undefined) return; // empty document
+      const docRange = nodeRange(contents) ?? [0, text.length];
+      const docSource = trimRange(rangeOf(name, docIndex, lines, docRange[0], docRange[1]), lines, docRange[0]);
+      const kind = isRecord(value) ? str(value.kind) : undefined;
+      if (isRecord(value) && kind && LIST_KIND.test(kind) && Array.isArray(value.items)) {
+        const itemsNode = isMap(contents) ? (contents.get('items', true) as YamlNode | undefined) : undefined;
+        value.items.forEach((item, i) => {
+          const itemNode = itemsNode && isSeq(itemsNode) ? ((itemsNode.items[i] as YamlNode | undefined) ?? null) : null;
+          const r = nodeRange(itemNode);
+          const source = r ? trimRange(rangeOf(name, docIndex, lines, r[0], r[1]), lines, r[0]) : docSource;
+          const o = toObject(item, itemNode, source, lines, order++, diagnostics);
+          if (o) objects.push(o);
+        });
+        return;
+      }
+      const o = toObject(value, contents, docSource, lines, order++, diagnostics);
+      if (o) objects.push(o);
+    });
+  }
+  return { objects, diagnostics, hasParseErrors };
+}
+
+function toObject(value: unknown, node: YamlNode | null, source: SourceRange, lines: LineCounter, order: number, diagnostics: Diagnostic[]): ParsedObject | null {
+  if (value === null || value === undefined) return null;
+  if (!isRecord(value)) {
+    diagnostics.push(diagnostic('KN1002', source, 'This document is not a Kubernetes object: it should be a mapping with apiVersion, kind and metadata.name.'));
+    return null;
+  }
+  const stub: ParsedObject = { value, kind: '', apiVersion: '', name: '', namespace: null, source, node, lines, order };
+  const kind = str(value.kind);
+  const apiVersion = str(value.apiVersion);
+  const metadata = value.metadata;
+  const name = isRecord(metadata) ? str(metadata.name) : undefined;
+  const namespace = isRecord(metadata) ? str(metadata.namespace) : undefined;
+  if (!kind) {
+    diagnostics.push(diagnostic('KN1003', locate(stub, ['kind']), 'This object has no kind (a string such as "Service" or "Deployment"); add one.'));
+    return null;
+  }
+  if (!apiVersion) {
+    diagnostics.push(diagnostic('KN1003', locate(stub, ['apiVersion']), `This ${kind} has no apiVersion; add one (for example "v1" or "apps/v1").`));
+    return null;
+  }
+  if (!name) {
+    const generate = isRecord(metadata) && typeof metadata.generateName === 'string';
+    diagnostics.push(diagnostic('KN1003', locate(stub, ['metadata']), generate
+      ? `This ${kind} uses metadata.generateName, which the simulator cannot name deterministically; give it a metadata.name.`
+      : `This ${kind} has no metadata.name; give it a name.`));
+    return null;
+  }
+  return { ...stub, kind, apiVersion, name, namespace: namespace && namespace.length > 0 ? namespace : null };
+}
