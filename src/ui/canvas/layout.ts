@@ -10,12 +10,12 @@ export interface Box {
   height: number;
 }
 
-export const POD_WIDTH = 230;
+export const POD_WIDTH = 228;
 export const POD_HEIGHT = 62;
 const POD_GAP = 10;
-const GROUP_PADDING = 14;
+const GROUP_PADDING = 10;
 const GROUP_HEADER = 34;
-const LINE = 18;
+const LINE = 19;
 
 /** Pods per row inside a node frame: one column while it stays short, a squarish grid after. */
 export function podColumns(count: number): number {
@@ -25,13 +25,13 @@ export function podColumns(count: number): number {
 export function sizeOf(data: ElementData): { width: number; height: number } {
   switch (data.kind) {
     case 'client':
-      return { width: 170, height: 56 };
+      return { width: 150, height: 48 };
     case 'loadBalancer':
-      return { width: 230, height: 52 + LINE * Math.max(1, data.addresses.length) };
+      return { width: 195, height: 54 + LINE * Math.max(1, data.addresses.length) };
     case 'node':
-      return { width: 240, height: 66 + LINE * Math.min(data.nodePorts.length, 6) + (data.nodePorts.length ? 20 : 0) };
+      return { width: 195, height: 72 + LINE * Math.min(data.nodePorts.length, 6) + (data.nodePorts.length ? 20 : 0) };
     case 'service':
-      return { width: 290, height: 74 + LINE * data.ports.length + (data.noEndpoints ? 46 : 0) };
+      return { width: 250, height: 78 + LINE * data.ports.length + (data.noEndpoints ? 52 : 0) };
     case 'pod':
       return { width: POD_WIDTH, height: POD_HEIGHT };
     case 'podGroup': {
@@ -45,10 +45,14 @@ export function sizeOf(data: ElementData): { width: number; height: number } {
   }
 }
 
+function kindOf(elements: Topology['elements'], id: string): ElementData['kind'] {
+  return elements.find((e) => e.id === id)?.data.kind ?? 'loadBalancer';
+}
+
 /** Boxes for every element; children's boxes are relative to their parent frame. */
 export function layoutTopology(topology: Topology): Map<string, Box> {
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 110, marginx: 20, marginy: 20 });
+  graph.setGraph({ rankdir: 'LR', nodesep: 20, ranksep: 40, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
 
   const parentOf = new Map<string, string>();
@@ -65,16 +69,20 @@ export function layoutTopology(topology: Topology): Map<string, Box> {
     service: nodeRank + 1,
     podGroup: nodeRank + 2,
   };
-  // Layout-only edges from the client keep every kind in its own column, even when unconnected.
-  for (const element of topLevel) {
-    const minlen = column[element.data.kind];
-    if (minlen !== undefined && element.id !== CLIENT_ID) graph.setEdge(CLIENT_ID, element.id, { minlen, weight: 0 });
-  }
+  const reached = new Set<string>();
   for (const edge of topology.edges) {
     const source = parentOf.get(edge.source) ?? edge.source;
     const target = parentOf.get(edge.target) ?? edge.target;
-    if (source === CLIENT_ID) continue;
-    if (graph.hasNode(source) && graph.hasNode(target) && source !== target) graph.setEdge(source, target, { minlen: 1, weight: 1 });
+    if (!graph.hasNode(source) || !graph.hasNode(target) || source === target) continue;
+    // The client's own edges get the LB column's length; nodes reached straight from it skip that column.
+    const minlen = source === CLIENT_ID ? (column[graph.hasNode(target) ? kindOf(topLevel, target) : 'loadBalancer'] ?? 1) : 1;
+    graph.setEdge(source, target, { minlen, weight: 1 });
+    reached.add(target);
+  }
+  // Layout-only edges keep unconnected elements (a ClusterIP Service, an idle node) in their column.
+  for (const element of topLevel) {
+    const minlen = column[element.data.kind];
+    if (minlen !== undefined && !reached.has(element.id)) graph.setEdge(CLIENT_ID, element.id, { minlen, weight: 0 });
   }
   dagre.layout(graph);
 

@@ -18,7 +18,7 @@ function ClientNode({ data }: NodeProps<CanvasNode>) {
   return (
     <div className="card card-client" data-testid={data.testId}>
       <Ports />
-      <div className="card-title">🌐 {element.label}</div>
+      <div className="card-title">{element.label}</div>
     </div>
   );
 }
@@ -50,12 +50,13 @@ function ClusterNodeNode({ data }: NodeProps<CanvasNode>) {
     <div className="card card-node" data-testid={data.testId}>
       <Ports />
       <div className="card-kind">Node {element.ready ? '' : '· NotReady'}</div>
-      <div className="card-title">🖥 {element.name}</div>
+      <div className="card-title">{element.name}</div>
       <div className="card-line mono">{element.internalIP}</div>
       {shown.length > 0 && <div className="card-subtitle">listens on NodePorts</div>}
       {shown.map((p) => (
-        <div key={`${p.port}/${p.protocol}`} className="card-line mono">
-          :{p.port}/{p.protocol} → {p.service}
+        <div key={`${p.port}/${p.protocol}`} className="card-line mono" title={`${p.port}/${p.protocol} → ${p.service}`}>
+          :{p.port}
+          {p.protocol === 'TCP' ? '' : `/${p.protocol}`} → {p.service.slice(p.service.indexOf('/') + 1)}
         </div>
       ))}
       {element.nodePorts.length > shown.length && <div className="card-line muted">+{element.nodePorts.length - shown.length} more</div>}
@@ -65,7 +66,7 @@ function ClusterNodeNode({ data }: NodeProps<CanvasNode>) {
 
 function serviceKind(element: ServiceData): string {
   if (element.type === 'ExternalName') return 'ExternalName';
-  if (element.headless) return 'Headless (no ClusterIP)';
+  if (element.headless) return 'Headless';
   return element.type;
 }
 

@@ -119,7 +119,7 @@ describe('deriveTopology', () => {
       ],
     });
     const byId = Object.fromEntries(deriveTopology(m, [], { showBuiltin: false }).elements.map((e) => [e.id, e.data]));
-    expect(byId['service-a/db']).toMatchObject({ headless: true, ports: [':5432 → pg/TCP'] });
+    expect(byId['service-a/db']).toMatchObject({ headless: true, ports: [':5432 → pg'] });
     expect(byId['service-a/ext']).toMatchObject({ noEndpoints: false, ports: ['CNAME example.com'] });
   });
 

@@ -38,7 +38,7 @@ export interface ServiceData {
   headless: boolean;
   clusterIP: string | null;
   externalName: string | null;
-  /** `10.96.0.12:80 → 8080/TCP` (headless: `:5432 → postgres/TCP`). */
+  /** `10.96.0.12:80 → 8080` (headless: `:5432 → postgres`; the protocol when not TCP). */
   ports: string[];
   readyEndpoints: number;
   totalEndpoints: number;
@@ -118,8 +118,7 @@ function portLines(service: Service): string[] {
   if (service.type === 'ExternalName') return [`CNAME ${service.externalName ?? '?'}`];
   const ip = service.headless ? '' : (service.clusterIP ?? '');
   return service.ports.map((port) => {
-    const name = port.name ? ` (${port.name})` : '';
-    return `${ip}:${port.port} → ${port.targetPort}/${port.protocol}${name}`;
+    return `${ip}:${port.port} → ${port.targetPort}${port.protocol === 'TCP' ? '' : `/${port.protocol}`}`;
   });
 }
 

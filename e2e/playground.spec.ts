@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { collectConsoleProblems, editorText, lineOf, markers, openPlayground, pasteIntoMonaco, setText, waitForSettled } from './helpers';
+
+const threeTier = readFileSync(new URL('../public/scenarios/three-tier.yaml', import.meta.url), 'utf8');
+
+test('the default scenario loads with its Services, pods and nodes, and no console problems', async ({ page }) => {
+  const problems = collectConsoleProblems(page);
+  await openPlayground(page);
+  for (const id of ['service-shop/frontend', 'service-shop/backend', 'service-shop/database', 'lb-shop/frontend', 'client']) {
+    await expect(page.getByTestId(id)).toBeVisible();
+  }
+  await expect(page.locator('[data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
+  await expect(page.locator('[data-testid^="pod-shop/backend-"]')).toHaveCount(2);
+  await expect(page.getByTestId('pod-shop/database-0')).toBeVisible();
+  await expect(page.getByTestId('pod-shop/database-1')).toBeVisible();
+  await expect(page.locator('[data-testid^="node-"]')).not.toHaveCount(0);
+  await expect(page.getByTestId('service-shop/database')).toContainText('Headless');
+  await expect(page.locator('[data-no-endpoints="true"]')).toHaveCount(0);
+  // Built-in kube-system objects are hidden until asked for.
+  await expect(page.locator('[data-testid*="kube-system/"]')).toHaveCount(0);
+  await page.getByTestId('toggle-builtin').check();
+  await expect(page.locator('[data-testid*="kube-system/"]').first()).toBeAttached();
+  await page.getByTestId('toggle-builtin').uncheck();
+  await waitForSettled(page);
+  expect(problems).toEqual([]);
+});
+
+test('typing a selector typo into Monaco marks the Service as having no endpoints, with a marker at the selector', async ({ page }) => {
+  await openPlayground(page);
+  await expect(page.getByTestId('service-shop/backend')).toHaveAttribute('data-no-endpoints', 'false');
+  const serviceLine = lineOf(threeTier, 'name: backend', lineOf(threeTier, 'kind: Service', lineOf(threeTier, 'name: backend')));
+  const selectorValueLine = lineOf(threeTier, 'app: backend', serviceLine);
+  await page.evaluate((line) => window.__kubeNetsim!.setCursor!(line, 1), selectorValueLine);
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await expect.poll(() => editorText(page)).toContain('    app: backendx\n');
+
+  const backend = page.getByTestId('service-shop/backend');
+  await expect(backend).toHaveAttribute('data-no-endpoints', 'true');
+  await expect(backend.getByTestId('no-endpoints-badge')).toBeVisible();
+  await expect(backend).not.toContainText('undefined');
+  await expect
+    .poll(async () => (await markers(page, 'kube-netsim')).filter((m) => m.severity === 4).map((m) => m.startLineNumber))
+    .toContainEqual(expect.any(Number));
+  const warnings = (await markers(page, 'kube-netsim')).filter((m) => m.severity === 4);
+  const selectorLine = selectorValueLine - 1;
+  expect(warnings.some((m) => m.startLineNumber >= selectorLine && m.startLineNumber <= selectorValueLine)).toBe(true);
+  // The other Services still reach their pods.
+  await expect(page.getByTestId('service-shop/frontend')).toHaveAttribute('data-no-endpoints', 'false');
+});
+
+test('a pasted selector typo is explained on the Service and in the diagnostics list', async ({ page }) => {
+  await openPlayground(page);
+  const edited = threeTier.replace('  selector:\n    app: frontend\n  ports:', '  selector:\n    app: frontnd\n  ports:');
+  expect(edited).not.toBe(threeTier);
+  await pasteIntoMonaco(page, edited);
+  const frontend = page.getByTestId('service-shop/frontend');
+  await expect(frontend).toHaveAttribute('data-no-endpoints', 'true');
+  await expect(frontend.locator('.reason')).not.toBeEmpty();
+  const typoLine = lineOf(edited, 'app: frontnd');
+  await expect.poll(async () => (await markers(page, 'kube-netsim')).some((m) => Math.abs(m.startLineNumber - typoLine) <= 1)).toBe(true);
+  await expect(page.getByTestId('diagnostics').locator('.severity-warning').first()).toBeVisible();
+});
+
+test('a YAML syntax error shows a marker at its line while the rest of the canvas stays', async ({ page }) => {
+  await openPlayground(page);
+  const broken = threeTier.replace('  clusterIP: None\n', '  clusterIP: None\n  ports: [unclosed\n');
+  const badLine = lineOf(broken, 'ports: [unclosed');
+  await pasteIntoMonaco(page, broken);
+  await expect
+    .poll(async () => (await markers(page, 'kube-netsim')).filter((m) => m.severity === 8).map((m) => m.startLineNumber))
+    .toContainEqual(expect.any(Number));
+  const errors = (await markers(page, 'kube-netsim')).filter((m) => m.severity === 8);
+  expect(errors.some((m) => m.startLineNumber >= badLine && m.startLineNumber <= badLine + 2)).toBe(true);
+  await expect(page.getByTestId('service-shop/frontend')).toBeVisible();
+  await expect(page.getByTestId('service-shop/backend')).toBeVisible();
+  await expect(page.locator('[data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
+  await expect(page.getByTestId('canvas-error')).toHaveCount(0);
+});
+
+test('an edit survives a reload', async ({ page }) => {
+  await openPlayground(page);
+  const edited = threeTier.replace('replicas: 3', 'replicas: 5');
+  await setText(page, edited);
+  await expect(page.locator('[data-testid^="pod-shop/frontend-"]')).toHaveCount(5);
+  await page.reload();
+  await openPlayground(page);
+  expect(await editorText(page)).toBe(edited);
+  await expect(page.locator('[data-testid^="pod-shop/frontend-"]')).toHaveCount(5);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('replicas: 5');
+});
+
+test('clicking a Service opens its details and highlights its YAML; the cursor highlights the canvas', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByTestId('service-shop/backend').click();
+  const details = page.getByTestId('details-panel');
+  await expect(details).toBeVisible();
+  await expect(details).toContainText('shop/backend');
+  await expect(details).toContainText('app');
+  await expect(details.locator('dd', { hasText: /^10\.244\./ }).first()).toBeVisible();
+  const serviceStart = lineOf(threeTier, 'kind: Service', lineOf(threeTier, 'name: backend'));
+  await expect
+    .poll(() => page.evaluate(() => window.__kubeNetsim!.getHighlightedLines!()))
+    .toEqual([expect.objectContaining({ startLineNumber: expect.any(Number) })]);
+  const [range] = await page.evaluate(() => window.__kubeNetsim!.getHighlightedLines!());
+  expect(range.startLineNumber).toBeLessThanOrEqual(serviceStart);
+  expect(range.endLineNumber).toBeGreaterThan(serviceStart);
+  await expect(page.locator('.yaml-selected').first()).toBeVisible();
+
+  // The cursor inside the frontend Deployment lights up the pods it made.
+  const inDeployment = lineOf(threeTier, 'replicas: 3');
+  await page.evaluate((line) => window.__kubeNetsim!.setCursor!(line, 1), inDeployment);
+  await expect(page.locator('.react-flow__node.is-highlighted [data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
+});
+
+test('clicking a diagnostic moves the editor to its line', async ({ page }) => {
+  await openPlayground(page);
+  await setText(page, threeTier.replace('    app: database\n  ports:', '    app: databse\n  ports:'));
+  const item = page.getByTestId('diagnostics').locator('button.diagnostic').first();
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('databse');
+});
+
+test('screenshot of the default scenario', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page);
+  await expect(page.getByTestId('service-shop/frontend')).toBeVisible();
+  await waitForSettled(page);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/screenshot.png' });
+});
