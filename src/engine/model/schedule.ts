@@ -22,6 +22,8 @@ export function schedule(plans: PodPlan[], nodes: Node[], diagnostics: Diagnosti
     if (i !== undefined) load[i]++;
   }
   const ranges = nodes.map((n) => parseCIDR4(n.podCIDR));
+  // Addresses .2 up to the one before broadcast: a node whose pod CIDR is full takes no more pods.
+  const capacity = ranges.map((r) => (r ? Math.max(0, r.size - 3) : 0));
   const next = nodes.map(() => 2);
   const warned = new Set<string>();
   const warnOnce = (p: PodPlan, code: 'KN4005' | 'KN4006', message: string, path: Array<string | number>): void => {
@@ -30,6 +32,7 @@ export function schedule(plans: PodPlan[], nodes: Node[], diagnostics: Diagnosti
     const where = p.origin ? locate(p.origin, path) : null;
     if (where) diagnostics.push(diagnostic(code, where, message, p.originKey));
   };
+  const p0 = (p: PodPlan): Array<string | number> => (p.origin && p.origin.kind !== 'Pod' ? ['spec', 'replicas'] : ['metadata', 'name']);
   const templatePath = (p: PodPlan, leaf: string): Array<string | number> => (p.origin && p.origin.kind !== 'Pod' ? ['spec', 'template', 'spec', leaf] : ['spec', leaf]);
 
   return plans.map((plan) => {
@@ -44,11 +47,14 @@ export function schedule(plans: PodPlan[], nodes: Node[], diagnostics: Diagnosti
       let best = -1;
       for (let i = 0; i < nodes.length; i++) {
         if (!nodeMatches(nodes[i], plan.nodeSelector)) continue;
+        if (!pod.hostNetwork && load[i] >= capacity[i]) continue;
         if (best < 0 || load[i] < load[best]) best = i;
       }
       if (best < 0) {
         const sel = Object.entries(plan.nodeSelector).map(([k, v]) => `${k}=${v}`).join(', ');
-        warnOnce(plan, 'KN4005', `No node has the labels ${sel} that the nodeSelector of ${plan.originKey} asks for, so its pods stay Pending with no IP; fix the nodeSelector or label a node.`, templatePath(plan, 'nodeSelector'));
+        const fits = nodes.some((n) => nodeMatches(n, plan.nodeSelector));
+        if (!fits) warnOnce(plan, 'KN4005', `No node has the labels ${sel} that the nodeSelector of ${plan.originKey} asks for, so its pods stay Pending with no IP; fix the nodeSelector or label a node.`, templatePath(plan, 'nodeSelector'));
+        else warnOnce(plan, 'KN4005', `Every node that ${plan.originKey} may use has run out of pod addresses (one /24 pod CIDR each), so some of its pods stay Pending; add Node objects or lower the replicas.`, p0(plan));
       } else {
         nodeIndex = best;
         load[best]++;
