@@ -46,8 +46,10 @@ export function reviewCluster(objects: ParsedObject[], cluster: Cluster, index: 
         } else {
           out.push(diagnostic('KN4002', locate(o, path), `No container of the pods selected by ${s.key} has a port named "${p.targetPort}", so port ${p.port} has no endpoints; use a name from the pods' ports (${portList(selected) || 'none declared'}) or a number.`, key));
         }
+      } else if (portList(selected) === '') {
+        out.push(diagnostic('KN4002', locate(o, path), `The pods selected by ${s.key} declare no container ports, so nothing shows that they listen on ${p.targetPort}/${p.protocol}; add containerPort ${p.targetPort} to the pod template (or check targetPort).`, key));
       } else {
-        out.push(diagnostic('KN4002', locate(o, path), `No container of the pods selected by ${s.key} declares port ${p.targetPort}/${p.protocol} (they declare ${portList(selected) || 'no ports'}); if nothing listens on ${p.targetPort}, connections are refused — check targetPort.`, key));
+        out.push(diagnostic('KN4002', locate(o, path), `No container of the pods selected by ${s.key} declares port ${p.targetPort}/${p.protocol} (they declare ${portList(selected)}); if nothing listens on ${p.targetPort}, connections are refused — check targetPort.`, key));
       }
     });
   }
