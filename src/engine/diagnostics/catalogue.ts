@@ -66,6 +66,7 @@ export const DIAGNOSTIC_CATALOGUE = {
   // Workloads
   KN5001: entry('KN5001', 'error', 'Workload selector does not match its template labels', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
   KN5002: entry('KN5002', 'error', 'Workload without a selector', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
+  KN5003: entry('KN5003', 'error', 'Invalid container port', `${DOCS}/reference/kubernetes-api/workload-resources/pod-v1/#ports`),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CATALOGUE;

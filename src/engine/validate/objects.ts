@@ -31,7 +31,11 @@ export function validateObjects(objects: ParsedObject[]): Diagnostic[] {
     const report: Report = (code, path, message) => out.push(diagnostic(code, locate(o, path), message, key));
     validateMetadata(o, key, report);
     if (o.kind === 'Service') validateService(o, key, report);
-    if ((WORKLOAD_KINDS as readonly string[]).includes(o.kind)) validateWorkload(o, key, report);
+    if ((WORKLOAD_KINDS as readonly string[]).includes(o.kind)) {
+      validateWorkload(o, key, report);
+      validatePodSpec(field(o.value, 'spec', 'template', 'spec'), ['spec', 'template', 'spec'], report);
+    }
+    if (o.kind === 'Pod') validatePodSpec(field(o.value, 'spec'), ['spec'], report);
   }
   return out;
 }
@@ -241,5 +245,47 @@ function isCIDR(v: unknown): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Container lists and their ports: the part of a pod spec that Services depend on. */
+function validatePodSpec(spec: unknown, at: FieldPath, report: Report): void {
+  if (spec === undefined || spec === null) return;
+  if (!isRecord(spec)) {
+    report('KN1006', at, `The pod spec must be a mapping, not ${typeName(spec)}.`);
+    return;
+  }
+  for (const listName of ['containers', 'initContainers']) {
+    const containers = spec[listName];
+    if (containers === undefined || containers === null) continue;
+    if (!Array.isArray(containers)) {
+      report('KN1006', [...at, listName], `${listName} must be a list of containers, not ${typeName(containers)}.`);
+      continue;
+    }
+    containers.forEach((c, i) => {
+      if (!isRecord(c)) {
+        report('KN1006', [...at, listName, i], `Each entry of ${listName} must be a container mapping, not ${typeName(c)}.`);
+        return;
+      }
+      if (c.ports !== undefined && c.ports !== null && !Array.isArray(c.ports)) {
+        report('KN1006', [...at, listName, i, 'ports'], `ports must be a list such as "- containerPort: 8080", not ${typeName(c.ports)}.`);
+        return;
+      }
+      list(c.ports).forEach((p, j) => {
+        const where = [...at, listName, i, 'ports', j];
+        if (!isRecord(p)) {
+          report('KN1006', where, `Each container port must be a mapping such as "containerPort: 8080", not ${typeName(p)}.`);
+          return;
+        }
+        const cp = p.containerPort;
+        if (typeof cp !== 'number' || !Number.isInteger(cp)) report('KN1006', cp === undefined ? where : [...where, 'containerPort'], `containerPort must be a number from 1 to 65535, not ${typeName(cp)}.`);
+        else if (cp < 1 || cp > 65535) report('KN5003', [...where, 'containerPort'], `containerPort ${cp} is out of range; use 1-65535.`);
+        if (p.protocol !== undefined && !PROTOCOLS.includes(p.protocol as string)) report('KN3017', [...where, 'protocol'], `protocol ${typeName(p.protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
+        if (typeof p.name === 'string') {
+          const problem = portNameProblem(p.name);
+          if (problem) report('KN5003', [...where, 'name'], `The container port name "${p.name}" is invalid (${problem}); Services refer to it by this name, so it must be a valid port name such as "http".`);
+        } else if (p.name !== undefined && p.name !== null) report('KN1006', [...where, 'name'], `A container port name must be a string, not ${typeName(p.name)}.`);
+      });
+    });
   }
 }

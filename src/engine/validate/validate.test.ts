@@ -116,6 +116,25 @@ spec:
   });
 });
 
+describe('pod specs', () => {
+  it('checks container port types, ranges and names', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: c
+      ports:
+        - containerPort: "8080"
+        - containerPort: 70000
+        - containerPort: 80
+          name: Web_Port
+          protocol: http
+`;
+    expect(found(text)).toEqual([['KN1006', 8, 11], ['KN5003', 9, 11], ['KN5003', 11, 11], ['KN3017', 12, 11]]);
+  });
+});
+
 describe('reviewer warnings', () => {
   const pods = `apiVersion: apps/v1
 kind: Deployment
