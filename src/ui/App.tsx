@@ -41,11 +41,11 @@ export function Playground() {
     <div className="app">
       <Header />
       <main className="workspace">
-        <section className="left">
+        <section className="workspace-left">
           <EditorPane />
           <DiagnosticsList />
         </section>
-        <section className="right">
+        <section className="workspace-right">
           <ErrorBoundary resetKey={simulation}>
             <Canvas />
           </ErrorBoundary>

@@ -2,7 +2,7 @@
 // Requests are latest-wins; a computation past the time limit is abandoned and the worker restarted.
 import * as Comlink from 'comlink';
 import type { InputFile, Simulation } from '../engine';
-import { LatestRequest, handleRequest, type EngineEndpoint, type EngineResponse } from './protocol';
+import { LatestRequest, handleRequest, type EngineEndpoint, type EngineRequest, type EngineResponse } from './protocol';
 
 export type EngineHost = 'worker' | 'main-thread';
 
@@ -20,22 +20,43 @@ export interface EngineClient {
   dispose(): void;
 }
 
+/** A running worker, as the client sees it (a fake in unit tests). */
+export interface WorkerConnection {
+  handle(request: EngineRequest): Promise<EngineResponse>;
+  /** Called when the worker script fails to load or crashes. */
+  onError(listener: () => void): void;
+  terminate(): void;
+}
+
+type SimulateFunction = (files: InputFile[]) => Simulation;
+
 export interface EngineClientOptions {
   timeoutMs?: number;
-  /** For tests and embeds that must not start a worker. */
+  /** For embeds that must not start a worker. */
   forceMainThread?: boolean;
   onRestart?: () => void;
+  startWorker?: () => WorkerConnection;
+  loadEngine?: () => Promise<{ simulate: SimulateFunction }>;
 }
 
-interface Connection {
-  worker: Worker;
-  remote: Comlink.Remote<EngineEndpoint>;
-}
-
-function startWorker(): Connection {
+function startBrowserWorker(): WorkerConnection {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  return { worker, remote: Comlink.wrap<EngineEndpoint>(worker) };
+  const remote = Comlink.wrap<EngineEndpoint>(worker);
+  return {
+    handle: (request) => remote.handle(request),
+    onError: (listener) =>
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        listener();
+      }),
+    terminate: () => {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
 }
+
+const loadBundledEngine = () => import('../engine');
 
 function toResult(response: EngineResponse, latest: LatestRequest): ComputeResult {
   if (latest.isStale(response)) return { kind: 'stale' };
@@ -45,37 +66,62 @@ function toResult(response: EngineResponse, latest: LatestRequest): ComputeResul
 class MainThreadClient implements EngineClient {
   readonly host = 'main-thread' as const;
   private latest = new LatestRequest();
-  private engine: Promise<{ simulate: (files: InputFile[]) => Simulation }> | null = null;
+  private engine: Promise<{ simulate: SimulateFunction }> | null = null;
+
+  constructor(private readonly loadEngine: () => Promise<{ simulate: SimulateFunction }>) {}
 
   async simulate(files: InputFile[]): Promise<ComputeResult> {
     const id = this.latest.next();
-    this.engine ??= import('../engine');
+    this.engine ??= this.loadEngine();
     const { simulate } = await this.engine;
     // Let a burst of edits settle: only the newest request pays for the computation.
     if (id !== this.latest.current) return { kind: 'stale' };
-    return toResult(handleRequest({ type: 'simulate', id, files }, (f) => simulate(f)), this.latest);
+    return toResult(handleRequest({ type: 'simulate', id, files }, simulate), this.latest);
   }
 
   dispose(): void {}
 }
 
+interface LiveWorker {
+  connection: WorkerConnection;
+  /** Resolves when this worker fails; a failed worker never answers. */
+  failed: Promise<'failed'>;
+}
+
 class WorkerClient implements EngineClient {
   private latest = new LatestRequest();
-  private connection: Connection;
-  /** Set when the worker script fails to load; from then on the engine runs on the main thread. */
+  private live: LiveWorker;
+  /** Set when the worker cannot run; from then on the engine runs on the main thread. */
   private fallback: MainThreadClient | null = null;
   private readonly timeoutMs: number;
-  private readonly onRestart?: () => void;
 
-  constructor(connection: Connection, options: EngineClientOptions) {
-    this.connection = connection;
+  constructor(
+    private readonly start: () => WorkerConnection,
+    private readonly loadEngine: () => Promise<{ simulate: SimulateFunction }>,
+    options: EngineClientOptions,
+    private readonly onRestart?: () => void,
+  ) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.onRestart = options.onRestart;
-    this.watch(connection);
+    this.live = this.launch();
   }
 
   get host(): EngineHost {
     return this.fallback ? 'main-thread' : 'worker';
+  }
+
+  private launch(): LiveWorker {
+    const connection = this.start();
+    const failed = new Promise<'failed'>((resolve) => {
+      connection.onError(() => {
+        if (this.live?.connection === connection && !this.fallback) {
+          console.info('kube-netsim: the engine worker failed; running the engine on the main thread');
+          this.fallback = new MainThreadClient(this.loadEngine);
+          connection.terminate();
+        }
+        resolve('failed');
+      });
+    });
+    return { connection, failed };
   }
 
   /** Read through a method: the fallback can appear while a request awaits. */
@@ -83,77 +129,56 @@ class WorkerClient implements EngineClient {
     return this.fallback;
   }
 
-  private watch(connection: Connection): void {
-    connection.worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      if (this.connection !== connection || this.fallback) return;
-      console.info('kube-netsim: the worker failed to start, running the engine on the main thread');
-      this.fallback = new MainThreadClient();
-      connection.worker.terminate();
-    });
-  }
-
   async simulate(files: InputFile[]): Promise<ComputeResult> {
-    if (this.fallback) return this.fallback.simulate(files);
+    const fallback = this.fallbackClient();
+    if (fallback) return fallback.simulate(files);
     const id = this.latest.next();
-    const connection = this.connection;
+    const live = this.live;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
     });
-    // A worker whose script failed to load never answers: poll for the fallback switch.
-    let check: ReturnType<typeof setInterval> | undefined;
-    const failed = new Promise<'failed'>((resolve) => {
-      check = setInterval(() => {
-        if (this.fallback || this.connection !== connection) resolve('failed');
-      }, 50);
-    });
     try {
-      const answer = await Promise.race([connection.remote.handle({ type: 'simulate', id, files }), timeout, failed]);
+      const answer = await Promise.race([live.connection.handle({ type: 'simulate', id, files }), timeout, live.failed]);
       if (answer === 'failed') {
-        const fallback = this.fallbackClient();
-        return fallback ? fallback.simulate(files) : { kind: 'stale' };
+        const now = this.fallbackClient();
+        return now && id === this.latest.current ? now.simulate(files) : { kind: 'stale' };
       }
       if (answer === 'timeout') {
-        this.restart(connection);
-        if (id !== this.latest.current) return { kind: 'stale' };
-        return { kind: 'timeout', limitMs: this.timeoutMs };
+        this.restart(live);
+        return id === this.latest.current ? { kind: 'timeout', limitMs: this.timeoutMs } : { kind: 'stale' };
       }
       return toResult(answer, this.latest);
     } catch (error) {
-      const fallback = this.fallbackClient();
-      if (fallback) return fallback.simulate(files);
       if (id !== this.latest.current) return { kind: 'stale' };
       return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
     } finally {
       clearTimeout(timer);
-      clearInterval(check);
     }
   }
 
   /** Abandons a stuck computation: the only way to stop a busy worker is to end it. */
-  private restart(stuck: Connection): void {
-    if (this.connection !== stuck) return;
-    stuck.remote[Comlink.releaseProxy]();
-    stuck.worker.terminate();
-    this.connection = startWorker();
-    this.watch(this.connection);
+  private restart(stuck: LiveWorker): void {
+    if (this.live !== stuck) return;
+    stuck.connection.terminate();
+    this.live = this.launch();
     this.onRestart?.();
   }
 
   dispose(): void {
-    this.connection.remote[Comlink.releaseProxy]();
-    this.connection.worker.terminate();
+    this.live.connection.terminate();
   }
 }
 
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
-  if (!options.forceMainThread && typeof Worker !== 'undefined') {
+  const loadEngine = options.loadEngine ?? loadBundledEngine;
+  const canUseWorkers = options.startWorker !== undefined || typeof Worker !== 'undefined';
+  if (!options.forceMainThread && canUseWorkers) {
     try {
-      return new WorkerClient(startWorker(), options);
+      return new WorkerClient(options.startWorker ?? startBrowserWorker, loadEngine, options, options.onRestart);
     } catch (error) {
-      console.info('kube-netsim: worker could not start, running the engine on the main thread', error);
+      console.info('kube-netsim: the worker could not start; running the engine on the main thread', error);
     }
   }
-  return new MainThreadClient();
+  return new MainThreadClient(loadEngine);
 }

@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { editorText, openPlayground, setText } from './helpers';
+
+test('the scenario picker loads a seed, and asks before replacing an edited document', async ({ page }) => {
+  await openPlayground(page);
+  const picker = page.getByTestId('scenario-picker');
+  await expect(picker.locator('option')).toHaveCount(4);
+
+  // Unedited: loads at once.
+  await picker.selectOption('nodeport');
+  await expect(page.getByTestId('service-default/hello')).toBeVisible();
+  await expect(page.getByTestId('service-default/hello')).toContainText('NodePort');
+  await expect(page.locator('[data-testid^="node-"]').first()).toContainText(':30080');
+  expect(await editorText(page)).toContain('nodePort: 30080');
+
+  // Edited: the user is asked; dismissing keeps the text.
+  const edited = (await editorText(page)) + '\n# my note\n';
+  await setText(page, edited);
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await picker.selectOption('headless');
+  await expect.poll(() => editorText(page)).toBe(edited);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await picker.selectOption('multi-port');
+  await expect(page.getByTestId('service-default/web')).toBeVisible();
+  expect(await editorText(page)).not.toContain('# my note');
+});
+
+test('if the worker cannot start, the engine runs on the main thread and the page still works', async ({ page }) => {
+  await page.route(/engine\.worker.*\.js/, (route) => route.abort());
+  await openPlayground(page);
+  await expect(page.getByTestId('service-shop/frontend')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__kubeNetsim!.engineHost!())).toBe('main-thread');
+});
+
+function manyPods(count: number): string {
+  const docs = [];
+  const perDeployment = Math.ceil(count / 5);
+  for (let i = 0; i < 5; i++) {
+    const ns = i % 2 === 0 ? 'team-a' : 'team-b';
+    docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  namespace: ${ns}
+spec:
+  replicas: ${perDeployment}
+  selector:
+    matchLabels:
+      app: app-${i}
+  template:
+    metadata:
+      labels:
+        app: app-${i}
+    spec:
+      containers:
+        - name: main
+          image: nginx
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: app-${i}
+  namespace: ${ns}
+spec:
+  selector:
+    app: app-${i}
+  ports:
+    - port: 80
+      targetPort: 8080`);
+  }
+  return docs.join('\n---\n') + '\n';
+}
+
+test('50 pods stay readable: screenshot', async ({ page }) => {
+  await openPlayground(page);
+  await setText(page, manyPods(50));
+  await expect(page.locator('[data-testid^="pod-team-a/app-0-"]')).toHaveCount(10);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/screenshot-50-pods.png' });
+});
+
+test('500 pods stay usable: the canvas draws, zooms and the editor still answers', async ({ page }) => {
+  await openPlayground(page);
+  const started = Date.now();
+  await setText(page, manyPods(500));
+  await expect(page.getByTestId('service-team-a/app-0')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('service-team-a/app-0')).toContainText('100 ready of 100 endpoints');
+  expect(Date.now() - started).toBeLessThan(20_000);
+  // Zoom in: only visible elements are rendered.
+  await page.getByTestId('service-team-a/app-0').click();
+  for (let i = 0; i < 6; i++) await page.locator('.react-flow__controls-zoomin').click();
+  await expect.poll(async () => page.locator('.react-flow__node-pod').count()).toBeLessThan(500);
+  await expect(page.getByTestId('details-panel')).toContainText('team-a/app-0');
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(page.getByTestId('engine-status')).toHaveText('Up to date');
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Simulation } from '../engine';
+import { createEngineClient, type WorkerConnection } from './client';
+import type { EngineRequest, EngineResponse } from './protocol';
+
+const simulationFor = (text: string) => ({ diagnostics: [], hasParseErrors: false, cluster: { text } }) as unknown as Simulation;
+const files = (text: string) => [{ name: 'manifests.yaml', text }];
+
+/** A fake worker whose answers the test releases by hand, in any order. */
+function fakeWorker() {
+  const pending: Array<{ request: EngineRequest; answer: () => void }> = [];
+  let fail: () => void = () => {};
+  let terminated = 0;
+  const connection: WorkerConnection = {
+    handle: (request) =>
+      new Promise<EngineResponse>((resolve) => {
+        const text = request.files[0].text;
+        pending.push({ request, answer: () => resolve({ type: 'simulate', id: request.id, ok: true, simulation: simulationFor(text) }) });
+      }),
+    onError: (listener) => void (fail = listener),
+    terminate: () => void (terminated += 1),
+  };
+  return { connection, pending, fail: () => fail(), terminated: () => terminated };
+}
+
+describe('engine client', () => {
+  it('drops a stale answer that arrives after a newer edit was answered', async () => {
+    const worker = fakeWorker();
+    const client = createEngineClient({ startWorker: () => worker.connection });
+    const first = client.simulate(files('old'));
+    const second = client.simulate(files('new'));
+    worker.pending[1].answer();
+    worker.pending[0].answer();
+    expect(await second).toEqual({ kind: 'ok', simulation: simulationFor('new') });
+    expect(await first).toEqual({ kind: 'stale' });
+  });
+
+  it('abandons a computation past the limit, restarts the worker and says so', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers = [fakeWorker(), fakeWorker()];
+      let started = 0;
+      const onRestart = vi.fn();
+      const client = createEngineClient({ timeoutMs: 10_000, onRestart, startWorker: () => workers[started++].connection });
+      const stuck = client.simulate(files('slow'));
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await stuck).toEqual({ kind: 'timeout', limitMs: 10_000 });
+      expect(workers[0].terminated()).toBe(1);
+      expect(onRestart).toHaveBeenCalledOnce();
+      const next = client.simulate(files('fast'));
+      workers[1].pending[0].answer();
+      expect(await next).toEqual({ kind: 'ok', simulation: simulationFor('fast') });
+      expect(client.host).toBe('worker');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('falls back to the main thread when the worker fails to start', async () => {
+    const worker = fakeWorker();
+    const loadEngine = async () => ({ simulate: (f: Array<{ text: string }>) => simulationFor(`main:${f[0].text}`) });
+    const client = createEngineClient({ startWorker: () => worker.connection, loadEngine });
+    const waiting = client.simulate(files('a'));
+    worker.fail();
+    expect(await waiting).toEqual({ kind: 'ok', simulation: simulationFor('main:a') });
+    expect(client.host).toBe('main-thread');
+    expect(await client.simulate(files('b'))).toEqual({ kind: 'ok', simulation: simulationFor('main:b') });
+  });
+
+  it('runs on the main thread when told to, with the same interface', async () => {
+    const loadEngine = async () => ({ simulate: () => simulationFor('x') });
+    const client = createEngineClient({ forceMainThread: true, loadEngine });
+    expect(client.host).toBe('main-thread');
+    const older = client.simulate(files('1'));
+    const newer = client.simulate(files('2'));
+    expect(await older).toEqual({ kind: 'stale' });
+    expect(await newer).toEqual({ kind: 'ok', simulation: simulationFor('x') });
+  });
+});
