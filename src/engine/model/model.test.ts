@@ -119,6 +119,12 @@ describe('scheduling and pod addresses', () => {
     expect([a.phase, a.podIP, a.nodeName]).toEqual(['Pending', null, null]);
     expect(sim.diagnostics).toContainEqual(expect.objectContaining({ code: 'KN4005', severity: 'warning', line: 5, object: 'Pod/default/a' }));
   });
+
+  it('does not schedule onto NotReady nodes', () => {
+    const nodes = `apiVersion: v1\nkind: Node\nmetadata: {name: a}\nstatus: {conditions: [{type: Ready, status: "False"}]}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: b}\n`;
+    const sim = run(`${nodes}---\n${deployment('web', 2)}`);
+    expect(userPods(sim).map((p) => p.nodeName)).toEqual(['b', 'b']);
+  });
 });
 
 describe('namespaces', () => {

@@ -46,14 +46,16 @@ export function schedule(plans: PodPlan[], nodes: Node[], diagnostics: Diagnosti
     } else {
       let best = -1;
       for (let i = 0; i < nodes.length; i++) {
-        if (!nodeMatches(nodes[i], plan.nodeSelector)) continue;
+        if (!nodes[i].ready || !nodeMatches(nodes[i], plan.nodeSelector)) continue;
         if (!pod.hostNetwork && load[i] >= capacity[i]) continue;
         if (best < 0 || load[i] < load[best]) best = i;
       }
       if (best < 0) {
         const sel = Object.entries(plan.nodeSelector).map(([k, v]) => `${k}=${v}`).join(', ');
         const fits = nodes.some((n) => nodeMatches(n, plan.nodeSelector));
-        if (!fits) warnOnce(plan, 'KN4005', `No node has the labels ${sel} that the nodeSelector of ${plan.originKey} asks for, so its pods stay Pending with no IP; fix the nodeSelector or label a node.`, templatePath(plan, 'nodeSelector'));
+        const ready = nodes.some((n) => n.ready && nodeMatches(n, plan.nodeSelector));
+        if (fits && !ready) warnOnce(plan, 'KN4005', `Every node that ${plan.originKey} may use is NotReady, so its pods stay Pending with no IP; mark a node Ready (status.conditions) or add one.`, p0(plan));
+        else if (!fits) warnOnce(plan, 'KN4005', `No node has the labels ${sel} that the nodeSelector of ${plan.originKey} asks for, so its pods stay Pending with no IP; fix the nodeSelector or label a node.`, templatePath(plan, 'nodeSelector'));
         else warnOnce(plan, 'KN4005', `Every node that ${plan.originKey} may use has run out of pod addresses (one /24 pod CIDR each), so some of its pods stay Pending; add Node objects or lower the replicas.`, p0(plan));
       } else {
         nodeIndex = best;
