@@ -5,3 +5,5 @@ export { endpoints, validate } from './questions';
 export type { QuestionError } from './questions';
 export { DIAGNOSTIC_CATALOGUE } from './diagnostics/catalogue';
 export type { CatalogueEntry } from './diagnostics/catalogue';
+export type { DiagnosticCode } from './diagnostics/catalogue';
+export { DEFAULT_SETTINGS } from './model/settings';

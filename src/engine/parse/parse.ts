@@ -99,11 +99,14 @@ export function parseFiles(files: InputFile[]): ParseResult {
     docList.forEach((doc, docIndex) => {
       if (doc.errors.length > 0) {
         hasParseErrors = true;
-        for (const err of doc.errors) {
-          const start = err.pos?.[0] ?? 0;
-          const end = Math.max(start, err.pos?.[1] ?? start);
+        // The first error is the cause; the ones after it are usually its echoes.
+        for (const err of doc.errors.slice(0, 1)) {
+          // An error "at the end" (an unclosed bracket or quote) is shown on the last line with content.
+          const contentEnd = text.trimEnd().length;
+          const start = Math.min(err.pos?.[0] ?? 0, Math.max(0, contentEnd - 1));
+          const end = Math.max(start, Math.min(err.pos?.[1] ?? start, contentEnd));
           const r = rangeOf(name, docIndex, lines, start, end);
-          const first = String(err.message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+          const first = String(err.message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '');
           diagnostics.push(diagnostic('KN1001', r, `YAML syntax error: ${first}. Fix this document; the others are still simulated.`));
         }
         return;
