@@ -54,7 +54,9 @@ describe.skipIf(!existsSync(corpus))('netpol corpus loads into the model', () =>
     const paths = c.manifests.map((m) => join(dir, m));
     const sim = load(paths);
     expect(sim.hasParseErrors).toBe(false);
-    expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // The one error the API server would also give: a port written `containerport:` (a corpus quirk) has no containerPort.
+    const errors = sim.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.filter((d) => !d.message.includes('"containerport" is not it'))).toEqual([]);
     const expectedText = c.expected.filter((e) => e.endsWith('.txt')).map((e) => readFileSync(join(dir, e), 'utf8')).join('\n');
     const workloads = peerWorkloads(expectedText);
     for (const w of workloads) expect(hasWorkload(sim, w), `${w.namespace}/${w.name}[${w.kind}]`).toBe(true);

@@ -34,6 +34,16 @@ describe('parseFiles', () => {
     expect(list.objects.map((o) => [o.name, o.source.line])).toEqual([['n1', 4], ['n2', 8]]);
   });
 
+  it('takes kind and apiVersion of typed list items from the list, as the API returns them', () => {
+    const json = JSON.stringify({ apiVersion: 'v1', kind: 'PodList', items: [{ metadata: { name: 'p1', namespace: 'x' } }] });
+    const r = parse(json, 'pods.json');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.objects.map((o) => [o.kind, o.apiVersion, o.name, o.namespace])).toEqual([['Pod', 'v1', 'p1', 'x']]);
+    // A plain List names no kind for its items: they must carry their own.
+    const untyped = parse('apiVersion: v1\nkind: List\nitems:\n- metadata:\n    name: n1\n');
+    expect(untyped.diagnostics.map((d) => d.code)).toEqual(['KN1003']);
+  });
+
   it('explains documents that are not objects or lack kind, apiVersion or name', () => {
     const r = parse('- a\n- b\n---\nkind: Service\nmetadata:\n  name: x\n---\napiVersion: v1\nmetadata:\n  name: y\n---\napiVersion: v1\nkind: Pod\nmetadata: {}\n---\n"just a string"\n');
     expect(r.objects).toEqual([]);

@@ -131,7 +131,7 @@ export function parseFiles(files: InputFile[]): ParseResult {
           const itemNode = itemsNode && isSeq(itemsNode) ? ((itemsNode.items[i] as YamlNode | undefined) ?? null) : null;
           const r = nodeRange(itemNode);
           const source = r ? trimRange(rangeOf(name, docIndex, lines, r[0], r[1]), lines, r[0]) : docSource;
-          const o = toObject(item, itemNode, source, lines, order++, diagnostics);
+          const o = toObject(withListDefaults(item, kind, value.apiVersion), itemNode, source, lines, order++, diagnostics);
           if (o) objects.push(o);
         });
         return;
@@ -141,6 +141,16 @@ export function parseFiles(files: InputFile[]): ParseResult {
     });
   }
   return { objects, diagnostics, hasParseErrors };
+}
+
+/** Items of a typed list (`PodList`, as the API returns it) may omit kind and apiVersion: the list names them. */
+function withListDefaults(item: unknown, listKind: string, listApiVersion: unknown): unknown {
+  if (!isRecord(item) || listKind === 'List') return item;
+  return {
+    ...item,
+    kind: item.kind ?? listKind.replace(LIST_KIND, ''),
+    apiVersion: item.apiVersion ?? listApiVersion,
+  };
 }
 
 function toObject(value: unknown, node: YamlNode | null, source: SourceRange, lines: LineCounter, order: number, diagnostics: Diagnostic[]): ParsedObject | null {

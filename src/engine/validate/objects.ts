@@ -278,7 +278,12 @@ function validatePodSpec(spec: unknown, at: FieldPath, report: Report): void {
           return;
         }
         const cp = p.containerPort;
-        if (typeof cp !== 'number' || !Number.isInteger(cp)) report('KN1006', cp === undefined ? where : [...where, 'containerPort'], `containerPort must be a number from 1 to 65535, not ${typeName(cp)}.`);
+        if (cp === undefined) {
+          const misspelt = Object.keys(p).find((k) => k.toLowerCase() === 'containerport');
+          report('KN1006', misspelt ? [...where, misspelt] : where, misspelt
+            ? `containerPort is required, and "${misspelt}" is not it: field names are case-sensitive, so write containerPort.`
+            : 'containerPort is required: give the port number the container listens on, such as "containerPort: 8080".');
+        } else if (typeof cp !== 'number' || !Number.isInteger(cp)) report('KN1006', [...where, 'containerPort'], `containerPort must be a number from 1 to 65535, not ${typeName(cp)}.`);
         else if (cp < 1 || cp > 65535) report('KN5003', [...where, 'containerPort'], `containerPort ${cp} is out of range; use 1-65535.`);
         if (p.protocol !== undefined && !PROTOCOLS.includes(p.protocol as string)) report('KN3017', [...where, 'protocol'], `protocol ${typeName(p.protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
         if (typeof p.name === 'string') {

@@ -194,3 +194,12 @@ spec:
     expect(sim.cluster.objects.map((o) => o.key)).toEqual(['ConfigMap/default/c', 'NetworkPolicy/default/p']);
   });
 });
+
+describe('container ports', () => {
+  it('says a misspelt containerPort key is not containerPort, at that key', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n      ports:\n        - name: udps\n          containerport: 3535\n          protocol: UDP\n';
+    const d = run(text).diagnostics.find((x) => x.severity === 'error');
+    expect(d).toMatchObject({ code: 'KN1006', line: 11, column: 11 });
+    expect(d?.message).toContain('case-sensitive');
+  });
+});
