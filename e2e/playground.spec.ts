@@ -50,6 +50,19 @@ test('typing a selector typo into Monaco marks the Service as having no endpoint
   await expect(page.getByTestId('service-shop/frontend')).toHaveAttribute('data-no-endpoints', 'false');
 });
 
+test('Space types into Monaco beside React Flow, and monaco-yaml validates what is typed', async ({ page }) => {
+  await openPlayground(page);
+  const line = lineOf(threeTier, 'kind: Namespace');
+  await page.evaluate((l) => window.__kubeNetsim!.setCursor!(l, 1), line);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' # a note with spaces');
+  await expect.poll(() => editorText(page)).toContain('kind: Namespace # a note with spaces\n');
+  // A document without apiVersion and kind: the schema complains at once, the engine too.
+  await pasteIntoMonaco(page, 'metadata:\n  name: lonely\n');
+  await expect.poll(async () => (await markers(page)).filter((m) => m.owner === 'yaml').length).toBeGreaterThan(0);
+  await expect.poll(async () => (await markers(page, 'kube-netsim')).length).toBeGreaterThan(0);
+});
+
 test('a pasted selector typo is explained on the Service and in the diagnostics list', async ({ page }) => {
   await openPlayground(page);
   const edited = threeTier.replace('  selector:\n    app: frontend\n  ports:', '  selector:\n    app: frontnd\n  ports:');

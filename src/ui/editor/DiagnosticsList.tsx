@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../engine';
+import { useCatalogue } from '../catalogue';
 import { useSelection, useSimulation } from '../state/context';
 
 const ICON: Record<Diagnostic['severity'], string> = { error: '⛔', warning: '⚠️', info: 'ℹ️' };
@@ -6,6 +7,7 @@ const ICON: Record<Diagnostic['severity'], string> = { error: '⛔', warning: '�
 export function DiagnosticsList() {
   const diagnostics = useSimulation((s) => s.simulation?.diagnostics ?? null);
   const revealRange = useSelection((s) => s.revealRange);
+  const catalogue = useCatalogue() ?? {};
   if (!diagnostics) return <div className="diagnostics muted">Simulating…</div>;
   return (
     <div className="diagnostics" data-testid="diagnostics">
@@ -17,7 +19,7 @@ export function DiagnosticsList() {
       ) : (
         <ul>
           {diagnostics.map((d, index) => (
-            <li key={`${d.code}-${d.line}-${d.column}-${index}`}>
+            <li key={`${d.code}-${d.line}-${d.column}-${index}`} className="diagnostic-item">
               <button
                 type="button"
                 className={`diagnostic severity-${d.severity}`}
@@ -28,10 +30,15 @@ export function DiagnosticsList() {
                   {ICON[d.severity]}
                 </span>
                 <span className="diagnostic-message">{d.message}</span>
-                <span className="diagnostic-meta">
+                <span className="diagnostic-meta" title={catalogue[d.code]?.title}>
                   {d.code} · line {d.line}
                 </span>
               </button>
+              {catalogue[d.code] && (
+                <a className="diagnostic-docs" href={catalogue[d.code]!.docs} target="_blank" rel="noreferrer" title={catalogue[d.code]!.title}>
+                  docs
+                </a>
+              )}
             </li>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import { topologyFor } from '../canvas/useTopology';
 import { usePlayground } from '../state/context';
 import { FILE_NAME } from '../state/stores';
 import { setTestHook } from '../testHook';
+import { loadCatalogue, type Catalogue } from '../catalogue';
 import { MARKER_OWNER, toMarkers } from './markers';
 import { KUBERNETES_OBJECT_SCHEMA } from './schema';
 
@@ -62,11 +63,22 @@ export default function MonacoEditor() {
       applyingStore = false;
     });
 
+    let catalogue: Catalogue = {};
+    let disposed = false;
     const showMarkers = () => {
       const result = simulation.getState().simulation;
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, result ? toMarkers(result.diagnostics, FILE_NAME) : []);
+      const markers = result ? toMarkers(result.diagnostics, FILE_NAME, catalogue) : [];
+      monaco.editor.setModelMarkers(
+        model,
+        MARKER_OWNER,
+        markers.map(({ docs, code, ...marker }) => ({ ...marker, code: docs ? { value: code, target: monaco.Uri.parse(docs) } : code })),
+      );
     };
     showMarkers();
+    void loadCatalogue().then((loaded) => {
+      catalogue = loaded;
+      if (!disposed) showMarkers();
+    });
     const offSimulation = simulation.subscribe((state, previous) => {
       if (state.simulation !== previous.simulation) showMarkers();
     });
@@ -126,6 +138,7 @@ export default function MonacoEditor() {
     });
 
     return () => {
+      disposed = true;
       removeHook();
       onEdit.dispose();
       onCursor.dispose();

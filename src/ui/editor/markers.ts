@@ -1,5 +1,6 @@
 // Engine diagnostics as Monaco marker data. Pure: the severity numbers are Monaco's MarkerSeverity.
 import type { Diagnostic, Severity } from '../../engine';
+import type { Catalogue } from '../catalogue';
 
 export const MARKER_OWNER = 'kube-netsim';
 
@@ -9,6 +10,8 @@ export interface MarkerData {
   severity: number;
   message: string;
   code: string;
+  /** The catalogue's explanation page, when the code has one. */
+  docs: string | null;
   source: string;
   startLineNumber: number;
   startColumn: number;
@@ -16,7 +19,7 @@ export interface MarkerData {
   endColumn: number;
 }
 
-export function toMarkers(diagnostics: Diagnostic[], fileName: string): MarkerData[] {
+export function toMarkers(diagnostics: Diagnostic[], fileName: string, catalogue: Catalogue = {}): MarkerData[] {
   return diagnostics
     .filter((d) => d.file === fileName)
     .map((d) => {
@@ -25,6 +28,6 @@ export function toMarkers(diagnostics: Diagnostic[], fileName: string): MarkerDa
       const endLineNumber = Math.max(startLineNumber, d.endLine);
       // A zero-width range would be invisible: underline at least one character.
       const endColumn = endLineNumber === startLineNumber ? Math.max(startColumn + 1, d.endColumn) : Math.max(1, d.endColumn);
-      return { severity: MARKER_SEVERITY[d.severity], message: d.message, code: d.code, source: 'kube-netsim', startLineNumber, startColumn, endLineNumber, endColumn };
+      return { severity: MARKER_SEVERITY[d.severity], message: d.message, code: d.code, docs: catalogue[d.code]?.docs ?? null, source: 'kube-netsim', startLineNumber, startColumn, endLineNumber, endColumn };
     });
 }
