@@ -10,7 +10,7 @@ export interface Box {
   height: number;
 }
 
-export const POD_WIDTH = 228;
+export const POD_WIDTH = 250;
 export const POD_HEIGHT = 62;
 const POD_GAP = 10;
 const GROUP_PADDING = 10;
