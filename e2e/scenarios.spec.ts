@@ -97,3 +97,15 @@ test('500 pods stay usable: the canvas draws, zooms and the editor still answers
   await page.locator('.react-flow__controls-fitview').click();
   await expect(page.getByTestId('engine-status')).toHaveText('Up to date');
 });
+
+test('before (or without) Monaco, a plain editor already edits the document', async ({ page }) => {
+  await page.route(/MonacoEditor-.*\.js/, (route) => route.abort());
+  await page.goto('./');
+  const plain = page.getByTestId('plain-editor');
+  await expect(plain).toBeVisible();
+  await expect(plain).toHaveValue(/kind: Service/);
+  await expect(page.getByTestId('service-shop/backend')).toHaveAttribute('data-no-endpoints', 'false');
+  const text = await plain.inputValue();
+  await plain.fill(text.replace('    app: backend\n  ports', '    app: nobody\n  ports'));
+  await expect(page.getByTestId('service-shop/backend')).toHaveAttribute('data-no-endpoints', 'true');
+});

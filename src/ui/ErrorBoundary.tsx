@@ -4,6 +4,8 @@ interface Props {
   /** When this changes (a new simulation), the boundary tries again. */
   resetKey: unknown;
   children: ReactNode;
+  /** What to show instead; by default a short explanation. */
+  fallback?: (error: Error) => ReactNode;
 }
 
 interface State {
@@ -11,7 +13,7 @@ interface State {
   resetKey: unknown;
 }
 
-/** Bad input must never take the page down: the canvas fails alone and the text is kept. */
+/** Bad input must never take the page down: a part fails alone and the text is kept. */
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null, resetKey: this.props.resetKey };
 
@@ -24,11 +26,12 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.info('kube-netsim: the canvas could not draw this input', error, info.componentStack);
+    console.info('kube-netsim: a part of the page failed and was replaced', error, info.componentStack);
   }
 
   override render() {
     if (this.state.error) {
+      if (this.props.fallback) return this.props.fallback(this.state.error);
       return (
         <div className="canvas-error" role="alert" data-testid="canvas-error">
           The canvas could not draw this input ({this.state.error.message}). Your text is safe; keep editing.

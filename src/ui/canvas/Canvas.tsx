@@ -2,7 +2,7 @@ import '@xyflow/react/dist/style.css';
 import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { useSelection, useSettings } from '../state/context';
-import { layoutTopology } from './layout';
+import { layoutTopology, type Box } from './layout';
 import { nodeTypes, type CanvasNode } from './nodes';
 import type { Topology, TopologyEdge } from './topology';
 import { useTopology } from './useTopology';
@@ -15,8 +15,7 @@ const EDGE_COLOUR: Record<TopologyEdge['kind'], string> = {
   'service-pod': '#4a6fa5',
 };
 
-function buildFlow(topology: Topology, selected: string | null, highlighted: string[]) {
-  const boxes = layoutTopology(topology);
+function buildFlow(topology: Topology, boxes: Map<string, Box>, selected: string | null, highlighted: string[]) {
   const lit = new Set(highlighted);
   const colourOf = new Map(topology.namespaces.map((n) => [n.name, n.colour]));
   const nodes: CanvasNode[] = topology.elements.map((element) => {
@@ -87,7 +86,9 @@ function Flow({ topology }: { topology: Topology }) {
   const selected = useSelection((s) => s.selected);
   const highlighted = useSelection((s) => s.highlighted);
   const select = useSelection((s) => s.select);
-  const { nodes, edges } = useMemo(() => buildFlow(topology, selected, highlighted), [topology, selected, highlighted]);
+  // Layout once per result; selection and highlight only restyle.
+  const boxes = useMemo(() => layoutTopology(topology), [topology]);
+  const { nodes, edges } = useMemo(() => buildFlow(topology, boxes, selected, highlighted), [topology, boxes, selected, highlighted]);
   const { fitView } = useReactFlow();
   const shape = topology.elements.map((e) => e.id).join('|');
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { useDocument } from '../state/context';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
@@ -22,9 +23,12 @@ function PlainEditor() {
 export function EditorPane() {
   return (
     <div className="editor-pane">
-      <Suspense fallback={<PlainEditor />}>
-        <MonacoEditor />
-      </Suspense>
+      {/* If Monaco cannot load (offline, blocked chunk), the plain editor simply stays. */}
+      <ErrorBoundary resetKey={null} fallback={() => <PlainEditor />}>
+        <Suspense fallback={<PlainEditor />}>
+          <MonacoEditor />
+        </Suspense>
+      </ErrorBoundary>
     </div>
   );
 }
