@@ -25,7 +25,7 @@ export function podColumns(count: number): number {
 export function sizeOf(data: ElementData): { width: number; height: number } {
   switch (data.kind) {
     case 'client':
-      return { width: 150, height: 48 };
+      return data.exposed ? { width: 150, height: 48 } : { width: 170, height: 84 };
     case 'loadBalancer':
       return { width: 195, height: 54 + LINE * Math.max(1, data.addresses.length) };
     case 'node':

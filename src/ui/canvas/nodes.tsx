@@ -19,6 +19,7 @@ function ClientNode({ data }: NodeProps<CanvasNode>) {
     <div className="card card-client" data-testid={data.testId}>
       <Ports />
       <div className="card-title">{element.label}</div>
+      {!element.exposed && <div className="card-line muted">no LoadBalancer or NodePort lets it in</div>}
     </div>
   );
 }
@@ -88,7 +89,7 @@ function ServiceNode({ data }: NodeProps<CanvasNode>) {
       </div>
       <div className="card-title">{element.name}</div>
       {element.ports.map((p) => (
-        <div key={p} className="card-line mono">
+        <div key={p} className="card-line mono" title={p}>
           {p}
         </div>
       ))}

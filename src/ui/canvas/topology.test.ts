@@ -121,6 +121,7 @@ describe('deriveTopology', () => {
     const byId = Object.fromEntries(deriveTopology(m, [], { showBuiltin: false }).elements.map((e) => [e.id, e.data]));
     expect(byId['service-a/db']).toMatchObject({ headless: true, ports: [':5432 → pg'] });
     expect(byId['service-a/ext']).toMatchObject({ noEndpoints: false, ports: ['CNAME example.com'] });
+    expect(byId.client).toMatchObject({ exposed: false });
   });
 
   it('finds the elements made by the object under a line', () => {

@@ -6,6 +6,8 @@ export type ElementKind = 'client' | 'loadBalancer' | 'node' | 'service' | 'podG
 export interface ClientData {
   kind: 'client';
   label: string;
+  /** False when no LoadBalancer or NodePort Service lets it in. */
+  exposed: boolean;
 }
 
 export interface LoadBalancerData {
@@ -142,9 +144,11 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
   const namespaces = namespaceNames.map((name, index) => ({ name, colour: NAMESPACE_COLOURS[index % NAMESPACE_COLOURS.length] }));
   const colourOf = new Map(namespaces.map((n) => [n.name, n.colour]));
 
-  elements.push({ id: CLIENT_ID, parentId: null, data: { kind: 'client', label: 'External client' }, source: null });
-
   const loadBalancers = services.filter((s) => s.type === 'LoadBalancer');
+  const nodePortServices = services.filter((s) => s.type !== 'ExternalName' && s.ports.some((p) => p.nodePort !== null));
+  const exposed = loadBalancers.length > 0 || nodePortServices.length > 0;
+  elements.push({ id: CLIENT_ID, parentId: null, data: { kind: 'client', label: 'External client', exposed }, source: null });
+
   for (const service of loadBalancers) {
     const addresses = service.loadBalancerIngress.flatMap((ip) => service.ports.map((p) => `${ip}:${p.port}/${p.protocol}`));
     elements.push({
@@ -156,7 +160,6 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
     edges.push({ id: `e-client-lb-${service.key}`, source: CLIENT_ID, target: loadBalancerId(service.key), kind: 'client-lb', ready: true });
   }
 
-  const nodePortServices = services.filter((s) => s.type !== 'ExternalName' && s.ports.some((p) => p.nodePort !== null));
   const nodePorts: NodePortListing[] = nodePortServices.flatMap((s) =>
     s.ports.filter((p) => p.nodePort !== null).map((p) => ({ port: p.nodePort as number, protocol: p.protocol, service: s.key })),
   );
