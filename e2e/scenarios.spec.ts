@@ -109,3 +109,10 @@ test('before (or without) Monaco, a plain editor already edits the document', as
   await plain.fill(text.replace('    app: backend\n  ports', '    app: nobody\n  ports'));
   await expect(page.getByTestId('service-shop/backend')).toHaveAttribute('data-no-endpoints', 'true');
 });
+
+test('a computation past the time limit is abandoned and the page says so', async ({ page }) => {
+  // A limit no real computation meets: every answer is too late.
+  await page.goto('./?engineTimeoutMs=1');
+  await expect(page.getByTestId('engine-status')).toContainText('was stopped; the engine was restarted');
+  await expect(page.getByTestId('plain-editor').or(page.locator('.monaco-editor'))).toBeVisible();
+});

@@ -13,9 +13,15 @@ function browserStorage(): Storage | null {
   }
 }
 
+/** `?engineTimeoutMs=` shortens the engine's time limit (used by the e2e test of a stuck engine). */
+function engineTimeoutFromUrl(): number | undefined {
+  const value = Number(new URLSearchParams(window.location.search).get('engineTimeoutMs'));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PlaygroundProvider options={{ instanceId: 'main', defaultText: threeTier, defaultScenarioId: 'three-tier', storage: browserStorage() }}>
+    <PlaygroundProvider options={{ instanceId: 'main', defaultText: threeTier, defaultScenarioId: 'three-tier', storage: browserStorage(), engineTimeoutMs: engineTimeoutFromUrl() }}>
       <Playground />
     </PlaygroundProvider>
   </StrictMode>,

@@ -18,6 +18,7 @@ export function PlaygroundProvider({ options, children }: { options: PlaygroundO
   const [stores] = useState(() => createPlaygroundStores(options));
   useEffect(() => {
     const client = createEngineClient({
+      timeoutMs: stores.engineTimeoutMs,
       onRestart: () => console.info('kube-netsim: the engine worker was restarted'),
     });
     const detach = stores.attachEngine(client);

@@ -53,6 +53,7 @@ export interface SettingsState {
 
 export interface PlaygroundStores {
   instanceId: string;
+  engineTimeoutMs: number | undefined;
   document: StoreApi<DocumentState>;
   simulation: StoreApi<SimulationState>;
   selection: StoreApi<SelectionState>;
@@ -67,6 +68,8 @@ export interface PlaygroundOptions {
   defaultScenarioId: string | null;
   storage: KeyValueStorage | null;
   debounceMs?: number;
+  /** A computation running longer is abandoned and the worker restarted (default 10 s). */
+  engineTimeoutMs?: number;
 }
 
 export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundStores {
@@ -145,6 +148,7 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
 
   return {
     instanceId,
+    engineTimeoutMs: options.engineTimeoutMs,
     document,
     simulation,
     selection,
