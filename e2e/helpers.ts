@@ -1,4 +1,4 @@
-import { expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { expect, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test';
 
 export interface Marker {
   owner: string;
@@ -65,4 +65,9 @@ export function lineOf(text: string, pattern: RegExp | string, after = 1): numbe
 
 export async function waitForSettled(page: Page): Promise<void> {
   await expect(page.getByTestId('engine-status')).not.toHaveText('Simulating…');
+}
+
+/** Screenshots go to the test's output folder; `npm run screenshots` writes the README's pictures into docs/. */
+export function screenshotPath(testInfo: TestInfo, name: string): string {
+  return process.env.UPDATE_SCREENSHOTS ? `docs/${name}` : testInfo.outputPath(name);
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { collectConsoleProblems, editorText, lineOf, markers, openPlayground, pasteIntoMonaco, setText, waitForSettled } from './helpers';
+import { collectConsoleProblems, editorText, lineOf, markers, openPlayground, pasteIntoMonaco, screenshotPath, setText, waitForSettled } from './helpers';
 
 const threeTier = readFileSync(new URL('../public/scenarios/three-tier.yaml', import.meta.url), 'utf8');
 
@@ -136,11 +136,17 @@ test('clicking a diagnostic moves the editor to its line', async ({ page }) => {
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('databse');
 });
 
-test('screenshot of the default scenario', async ({ page }) => {
+test('the default scenario fits the first view, readable: every Service and pod in the viewport (screenshot)', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openPlayground(page);
   await expect(page.getByTestId('service-shop/frontend')).toBeVisible();
   await waitForSettled(page);
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  for (const id of ['client', 'lb-shop/frontend', 'node-node-1', 'service-shop/frontend', 'service-shop/backend', 'service-shop/database']) {
+    await expect(page.getByTestId(id)).toBeInViewport();
+  }
+  const pods = page.locator('[data-testid^="pod-shop/"]');
+  await expect(pods).toHaveCount(7);
+  for (const pod of await pods.all()) await expect(pod).toBeInViewport();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshotPath(testInfo, 'screenshot.png') });
 });
