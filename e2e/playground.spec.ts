@@ -121,8 +121,14 @@ test('clicking a Service opens its details and highlights its YAML; the cursor h
   expect(range.endLineNumber).toBeGreaterThan(serviceStart);
   await expect(page.locator('.yaml-selected').first()).toBeVisible();
 
+  // An edit above it moves the Service down a line; the highlight follows the new result.
+  await setText(page, '# a new first line\n' + threeTier);
+  await expect
+    .poll(async () => (await page.evaluate(() => window.__kubeNetsim!.getHighlightedLines!()))[0]?.startLineNumber)
+    .toBe(range.startLineNumber + 1);
+
   // The cursor inside the frontend Deployment lights up the pods it made.
-  const inDeployment = lineOf(threeTier, 'replicas: 3');
+  const inDeployment = lineOf(threeTier, 'replicas: 3') + 1;
   await page.evaluate((line) => window.__kubeNetsim!.setCursor!(line, 1), inDeployment);
   await expect(page.locator('.react-flow__node.is-highlighted [data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
 });

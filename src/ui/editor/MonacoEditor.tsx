@@ -63,6 +63,21 @@ export default function MonacoEditor() {
       applyingStore = false;
     });
 
+    // The selected element's YAML is highlighted and scrolled into view.
+    const decorations = editor.createDecorationsCollection();
+    const showSelection = (reveal: boolean) => {
+      const result = simulation.getState().simulation;
+      const id = selection.getState().selected;
+      const element = result && id ? topologyFor(result, settings.getState().showBuiltin).elements.find((e) => e.id === id) : null;
+      const source = element?.source;
+      if (!source || source.file !== FILE_NAME) {
+        decorations.clear();
+        return;
+      }
+      const range = new monaco.Range(source.line, 1, source.endLine, 1);
+      decorations.set([{ range, options: { isWholeLine: true, className: 'yaml-selected', linesDecorationsClassName: 'yaml-selected-gutter' } }]);
+      if (reveal) editor.revealLinesInCenterIfOutsideViewport(source.line, source.endLine);
+    };
     let catalogue: Catalogue = {};
     let disposed = false;
     const showMarkers = () => {
@@ -80,26 +95,14 @@ export default function MonacoEditor() {
       if (!disposed) showMarkers();
     });
     const offSimulation = simulation.subscribe((state, previous) => {
-      if (state.simulation !== previous.simulation) showMarkers();
+      if (state.simulation === previous.simulation) return;
+      showMarkers();
+      // Ranges move with every edit: redraw the selection from the new result, without scrolling.
+      showSelection(false);
     });
 
-    // The selected element's YAML is highlighted and scrolled into view.
-    const decorations = editor.createDecorationsCollection();
-    const showSelection = () => {
-      const result = simulation.getState().simulation;
-      const id = selection.getState().selected;
-      const element = result && id ? topologyFor(result, settings.getState().showBuiltin).elements.find((e) => e.id === id) : null;
-      const source = element?.source;
-      if (!source || source.file !== FILE_NAME) {
-        decorations.clear();
-        return;
-      }
-      const range = new monaco.Range(source.line, 1, source.endLine, 1);
-      decorations.set([{ range, options: { isWholeLine: true, className: 'yaml-selected', linesDecorationsClassName: 'yaml-selected-gutter' } }]);
-      editor.revealLinesInCenterIfOutsideViewport(source.line, source.endLine);
-    };
     const offSelection = selection.subscribe((state, previous) => {
-      if (state.selected !== previous.selected) showSelection();
+      if (state.selected !== previous.selected) showSelection(true);
       if (state.reveal && state.reveal !== previous.reveal) {
         const { line, column, endLine, endColumn } = state.reveal;
         editor.setSelection(new monaco.Range(line, column, endLine, endColumn));
