@@ -1,8 +1,5 @@
-import type { Diagnostic } from '../../engine';
 import { useCatalogue } from '../catalogue';
 import { useSelection, useSimulation } from '../state/context';
-
-const ICON: Record<Diagnostic['severity'], string> = { error: '⛔', warning: '⚠️', info: 'ℹ️' };
 
 export function DiagnosticsList() {
   const diagnostics = useSimulation((s) => s.simulation?.diagnostics ?? null);
@@ -26,9 +23,8 @@ export function DiagnosticsList() {
                 data-testid={`diagnostic-${d.code}`}
                 onClick={() => revealRange({ line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn })}
               >
-                <span className="diagnostic-icon" aria-label={d.severity}>
-                  {ICON[d.severity]}
-                </span>
+                {/* A word, not an emoji or a colour alone: it reads the same on every machine and to everyone. */}
+                <span className={`diagnostic-severity severity-badge-${d.severity}`}>{d.severity}</span>
                 <span className="diagnostic-message">{d.message}</span>
                 <span className="diagnostic-meta" title={catalogue[d.code]?.title}>
                   {d.code} · line {d.line}
