@@ -16,7 +16,7 @@ export function simulate(files: InputFile[], settings?: Partial<ClusterSettings>
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     const built = buildCluster(parsed.objects, resolved, diagnostics);
     diagnostics.push(...validateObjects(built.unique));
-    diagnostics.push(...reviewCluster(built.unique, built.cluster, built.index));
+    diagnostics.push(...reviewCluster(built.unique, built.cluster, built.index, parsed.hasParseErrors));
     return { cluster: built.cluster, diagnostics: sortDiagnostics(dedupe(diagnostics)), hasParseErrors: parsed.hasParseErrors };
   } catch (e) {
     // A bug in the engine must not take the page down: report it and return an empty cluster.

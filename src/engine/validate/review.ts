@@ -10,7 +10,8 @@ import { resolveTargetPort } from '../model/endpointslices';
 /** Labels the controllers add; listing them in a hint only adds noise. */
 const GENERATED = new Set(['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'batch.kubernetes.io/job-name', 'job-name', 'batch.kubernetes.io/controller-uid', 'controller-uid']);
 
-export function reviewCluster(objects: ParsedObject[], cluster: Cluster, index: LabelIndex): Diagnostic[] {
+/** `someYamlUnread`: a document could not be parsed, so the pods it describes are missing and the warnings say so. */
+export function reviewCluster(objects: ParsedObject[], cluster: Cluster, index: LabelIndex, someYamlUnread = false): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byKey = new Map<string, ParsedObject>();
   for (const o of objects) if (o.kind === 'Service') byKey.set(`${o.namespace ?? 'default'}/${o.name}`, o);
@@ -27,7 +28,7 @@ export function reviewCluster(objects: ParsedObject[], cluster: Cluster, index: 
     if (s.selector === null) continue;
     const selected = selectPods(index, s.namespace, s.selector);
     if (selected.length === 0) {
-      out.push(diagnostic('KN4001', locate(o, ['spec', 'selector']), noMatchMessage(s, podsInNamespace(index, s.namespace)), key));
+      out.push(diagnostic('KN4001', locate(o, ['spec', 'selector']), noMatchMessage(s, podsInNamespace(index, s.namespace), someYamlUnread), key));
       continue;
     }
     s.ports.forEach((p, i) => {
@@ -70,10 +71,12 @@ function portList(pods: Pod[]): string {
   return [...seen].slice(0, 8).join(', ');
 }
 
-function noMatchMessage(s: Service, pods: Pod[]): string {
+function noMatchMessage(s: Service, pods: Pod[], someYamlUnread: boolean): string {
   const sel = Object.entries(s.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
   const head = `Service ${s.key} selects ${sel}, but no pod in namespace ${s.namespace} has ${Object.keys(s.selector ?? {}).length > 1 ? 'all those labels' : 'that label'}`;
-  const tail = 'a selector that matches nothing is the #1 reason a Service routes nowhere; fix the selector or the pod labels.';
+  const tail = someYamlUnread
+    ? 'but some YAML could not be read, so the pods it describes are missing here: fix the syntax error first.'
+    : 'a selector that matches nothing is the #1 reason a Service routes nowhere; fix the selector or the pod labels.';
   if (pods.length === 0) return `${head}; there are no pods in namespace ${s.namespace} at all — ${tail}`;
   const keys = Object.keys(s.selector ?? {});
   const pairs = new Set<string>();

@@ -203,3 +203,19 @@ describe('container ports', () => {
     expect(d?.message).toContain('case-sensitive');
   });
 });
+
+describe('a selector that matches nothing while some YAML is unreadable', () => {
+  it('points at the syntax error rather than the selector as the likely cause', () => {
+    const text = [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: api', 'spec:', '  replicas: [2',
+      '  selector:', '    matchLabels: {app: api}', '  template:', '    metadata:', '      labels: {app: api}',
+      '    spec:', '      containers: [{name: api, image: api}]', '---',
+      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: api', 'spec:', '  selector: {app: api}', '  ports: [{port: 80}]',
+    ].join('\n');
+    const sim = run(text);
+    expect(sim.hasParseErrors).toBe(true);
+    const warning = sim.diagnostics.find((d) => d.code === 'KN4001');
+    expect(warning?.line).toBe(20);
+    expect(warning?.message).toContain('some YAML could not be read');
+  });
+});
