@@ -91,20 +91,36 @@ export function layoutTopology(topology: Topology): Map<string, Box> {
     boxes.set(element.id, { x: node.x - node.width / 2, y: node.y - node.height / 2, width: node.width, height: node.height });
   }
 
-  const childIndex = new Map<string, number>();
+  // Inside a frame, pods sit in the vertical order of the Services that reach them, so a
+  // Service's edges run to one band of the frame instead of crossing the whole column.
+  const serviceY = new Map<string, number>();
+  for (const edge of topology.edges) {
+    const box = boxes.get(edge.source);
+    if (!box || kindOf(topLevel, edge.source) !== 'service') continue;
+    const y = box.y + box.height / 2;
+    serviceY.set(edge.target, Math.min(serviceY.get(edge.target) ?? Infinity, y));
+  }
   const byId = new Map(topology.elements.map((e) => [e.id, e]));
+  const children = new Map<string, string[]>();
   for (const element of topology.elements) {
-    if (!element.parentId) continue;
-    const parent = byId.get(element.parentId);
-    if (!parent || parent.data.kind !== 'podGroup') continue;
-    const index = childIndex.get(parent.id) ?? 0;
-    childIndex.set(parent.id, index + 1);
+    if (!element.parentId || byId.get(element.parentId)?.data.kind !== 'podGroup') continue;
+    const list = children.get(element.parentId) ?? [];
+    list.push(element.id);
+    children.set(element.parentId, list);
+  }
+  for (const [parentId, ids] of children) {
+    const parent = byId.get(parentId)!;
+    if (parent.data.kind !== 'podGroup') continue;
     const columns = podColumns(parent.data.podCount);
-    boxes.set(element.id, {
-      x: GROUP_PADDING + (index % columns) * (POD_WIDTH + POD_GAP),
-      y: GROUP_HEADER + Math.floor(index / columns) * (POD_HEIGHT + POD_GAP),
-      width: POD_WIDTH,
-      height: POD_HEIGHT,
+    // Array.prototype.sort is stable: pods reached by no Service keep their order, at the end.
+    const ordered = [...ids].sort((a, b) => (serviceY.get(a) ?? Infinity) - (serviceY.get(b) ?? Infinity));
+    ordered.forEach((id, index) => {
+      boxes.set(id, {
+        x: GROUP_PADDING + (index % columns) * (POD_WIDTH + POD_GAP),
+        y: GROUP_HEADER + Math.floor(index / columns) * (POD_HEIGHT + POD_GAP),
+        width: POD_WIDTH,
+        height: POD_HEIGHT,
+      });
     });
   }
   return boxes;
