@@ -111,7 +111,7 @@ function Flow({ topology }: { topology: Topology }) {
       maxZoom={2}
       fitView
       fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
-      proOptions={{ hideAttribution: true }}
+      attributionPosition="bottom-center"
     >
       <Background gap={24} color="#e3e7ec" />
       <Controls showInteractive={false} />
