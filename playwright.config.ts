@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-const dev = !!process.env.E2E_DEV;
-const port = dev ? 5173 : 4173;
+// Two servers: the production build (every test) and the dev server that `npm start` runs
+// (the tests tagged @dev: a clean load, Monaco's workers, the engine worker).
+const BUILD_URL = 'http://127.0.0.1:4173/';
+const DEV_URL = 'http://127.0.0.1:5173/';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,7 +15,6 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
     permissions: ['clipboard-read', 'clipboard-write'],
     viewport: { width: 1440, height: 900 },
@@ -31,12 +32,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: dev
-      ? 'npx vite --host 127.0.0.1 --port 5173 --strictPort'
-      : 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  projects: [
+    { name: 'build', use: { baseURL: BUILD_URL } },
+    { name: 'dev', use: { baseURL: DEV_URL }, grep: /@dev/ },
+  ],
+  webServer: [
+    {
+      command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+      url: BUILD_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: 'npx vite --host 127.0.0.1 --port 5173 --strictPort',
+      url: DEV_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

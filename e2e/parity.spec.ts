@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { simulate } from '../src/engine';
 import { openPlayground } from './helpers';
 
-const scenarioDir = new URL('../public/scenarios/', import.meta.url);
+const scenarioDir = new URL('../src/scenarios/', import.meta.url);
 const scenarios = JSON.parse(readFileSync(new URL('index.json', scenarioDir), 'utf8')) as Array<{ id: string; file: string }>;
 
-test('the worker and Node compute the same simulation for every seed scenario', async ({ page }) => {
+test('the worker and Node compute the same simulation for every seed scenario', { tag: '@dev' }, async ({ page }) => {
   await openPlayground(page);
   expect(scenarios.length).toBeGreaterThan(0);
   for (const scenario of scenarios) {
@@ -20,7 +20,7 @@ test('the worker and Node compute the same simulation for every seed scenario', 
   }
 });
 
-test('the page runs the engine in a worker', async ({ page }) => {
+test('the page runs the engine in a worker', { tag: '@dev' }, async ({ page }) => {
   await openPlayground(page);
   await expect.poll(() => page.evaluate(() => window.__kubeNetsim!.engineHost!())).toBe('worker');
 });

@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { collectConsoleProblems, editorText, lineOf, markers, openPlayground, pasteIntoMonaco, screenshotPath, setText, waitForSettled } from './helpers';
 
-const threeTier = readFileSync(new URL('../public/scenarios/three-tier.yaml', import.meta.url), 'utf8');
+const threeTier = readFileSync(new URL('../src/scenarios/three-tier.yaml', import.meta.url), 'utf8');
 
-test('the default scenario loads with its Services, pods and nodes, and no console problems', async ({ page }) => {
+test('the default scenario loads with its Services, pods and nodes, and no console problems', { tag: '@dev' }, async ({ page }) => {
   const problems = collectConsoleProblems(page);
   await openPlayground(page);
   for (const id of ['service-shop/frontend', 'service-shop/backend', 'service-shop/database', 'lb-shop/frontend', 'client']) {
@@ -50,7 +50,7 @@ test('typing a selector typo into Monaco marks the Service as having no endpoint
   await expect(page.getByTestId('service-shop/frontend')).toHaveAttribute('data-no-endpoints', 'false');
 });
 
-test('Space types into Monaco beside React Flow, and monaco-yaml validates what is typed', async ({ page }) => {
+test('Space types into Monaco beside React Flow, and monaco-yaml validates what is typed', { tag: '@dev' }, async ({ page }) => {
   await openPlayground(page);
   const line = lineOf(threeTier, 'kind: Namespace');
   await page.evaluate((l) => window.__kubeNetsim!.setCursor!(l, 1), line);

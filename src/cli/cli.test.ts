@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { runCli } from './run';
 import type { CliIO } from './run';
 
-const scenario = (name: string) => `public/scenarios/${name}.yaml`;
+const scenario = (name: string) => `src/scenarios/${name}.yaml`;
 
 function io(stdin = '', extraFiles: Record<string, string> = {}): CliIO {
   return {

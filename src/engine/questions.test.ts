@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { endpoints, simulate, validate } from './index';
 
-const text = readFileSync(fileURLToPath(new URL('../../public/scenarios/three-tier.yaml', import.meta.url)), 'utf8');
+const text = readFileSync(fileURLToPath(new URL('../scenarios/three-tier.yaml', import.meta.url)), 'utf8');
 const sim = simulate([{ name: 'three-tier.yaml', text }]);
 
 describe('endpoints', () => {

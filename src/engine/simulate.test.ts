@@ -6,7 +6,7 @@ import { simulate } from './index';
 import type { Simulation } from './types';
 import ipaddr from 'ipaddr.js';
 
-const scenarioDir = fileURLToPath(new URL('../../public/scenarios/', import.meta.url));
+const scenarioDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const scenario = (name: string) => readFileSync(`${scenarioDir}${name}.yaml`, 'utf8');
 const run = (name: string) => simulate([{ name: `${name}.yaml`, text: scenario(name) }]);
 const slices = (sim: Simulation, key: string) => sim.cluster.endpointSlices.filter((s) => s.service === key);

@@ -1,14 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useDocument, usePlayground, useSimulation } from './state/context';
-
-export interface ScenarioEntry {
-  id: string;
-  title: string;
-  file: string;
-  summary: string;
-}
-
-const scenarioUrl = (file: string) => `${import.meta.env.BASE_URL}scenarios/${file}`;
+import { SCENARIOS, loadScenarioText } from './scenarios';
 
 function EngineStatus() {
   const status = useSimulation((s) => s.status);
@@ -34,26 +26,18 @@ export function Header() {
   const { document } = usePlayground();
   const scenarioId = useDocument((s) => s.scenarioId);
   const edited = useDocument((s) => s.edited);
-  const [scenarios, setScenarios] = useState<ScenarioEntry[]>([]);
-
-  useEffect(() => {
-    let cancelled = false;
-    fetch(scenarioUrl('index.json'))
-      .then((response) => (response.ok ? (response.json() as Promise<ScenarioEntry[]>) : []))
-      .then((list) => !cancelled && setScenarios(list))
-      .catch(() => !cancelled && setScenarios([]));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   async function load(id: string) {
-    const entry = scenarios.find((s) => s.id === id);
+    const entry = SCENARIOS.find((s) => s.id === id);
     if (!entry) return;
     if (document.getState().edited && !window.confirm(`Replace your edited manifests with "${entry.title}"?`)) return;
-    const response = await fetch(scenarioUrl(entry.file));
-    if (!response.ok) return;
-    document.getState().loadScenario(entry.id, await response.text());
+    try {
+      setLoadError(null);
+      document.getState().loadScenario(entry.id, await loadScenarioText(entry));
+    } catch (error) {
+      setLoadError(`Could not load "${entry.title}": ${(error as Error).message}`);
+    }
   }
 
   return (
@@ -65,7 +49,7 @@ export function Header() {
         Scenario
         <select data-testid="scenario-picker" value={scenarioId ?? ''} onChange={(e) => void load(e.target.value)}>
           {scenarioId === null && <option value="">(your own)</option>}
-          {scenarios.map((s) => (
+          {SCENARIOS.map((s) => (
             <option key={s.id} value={s.id} title={s.summary}>
               {s.title}
             </option>
@@ -73,6 +57,11 @@ export function Header() {
         </select>
         {edited && <span className="muted edited">edited</span>}
       </label>
+      {loadError && (
+        <span className="status status-error" role="alert">
+          {loadError}
+        </span>
+      )}
       <EngineStatus />
     </header>
   );

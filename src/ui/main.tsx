@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import threeTier from '../../public/scenarios/three-tier.yaml?raw';
+import threeTier from '../scenarios/three-tier.yaml?raw';
 import { Playground } from './App';
 import { PlaygroundProvider } from './state/context';
 import './styles.css';
