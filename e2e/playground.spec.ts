@@ -133,6 +133,21 @@ test('clicking a Service opens its details and highlights its YAML; the cursor h
   await expect(page.locator('.react-flow__node.is-highlighted [data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
 });
 
+test('the details panel docks beside the canvas and never hides the pod it describes', async ({ page }) => {
+  await openPlayground(page);
+  const pod = page.getByTestId('pod-shop/database-0');
+  await pod.click();
+  const details = page.getByTestId('details-panel');
+  await expect(details).toContainText('shop/database-0');
+  await expect(pod).toBeInViewport();
+  await expect
+    .poll(async () => {
+      const [podBox, panelBox] = [await pod.boundingBox(), await details.boundingBox()];
+      return podBox !== null && panelBox !== null && podBox.x + podBox.width <= panelBox.x;
+    })
+    .toBe(true);
+});
+
 test('clicking a diagnostic moves the editor to its line', async ({ page }) => {
   await openPlayground(page);
   await setText(page, threeTier.replace('    app: database\n  ports:', '    app: databse\n  ports:'));

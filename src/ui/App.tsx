@@ -46,9 +46,11 @@ export function Playground() {
           <DiagnosticsList />
         </section>
         <section className="workspace-right">
-          <ErrorBoundary resetKey={simulation}>
-            <Canvas />
-          </ErrorBoundary>
+          <div className="canvas-area">
+            <ErrorBoundary resetKey={simulation}>
+              <Canvas />
+            </ErrorBoundary>
+          </div>
           <DetailsPanel />
         </section>
       </main>

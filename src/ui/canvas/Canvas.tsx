@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
+import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi, type Edge } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { useSelection, useSettings } from '../state/context';
 import { layoutTopology, type Box } from './layout';
@@ -82,6 +82,31 @@ function Legend({ topology }: { topology: Topology }) {
   );
 }
 
+/** The details panel narrows the canvas when it opens: pan (keeping the zoom) if that hid the selected element. */
+function useKeepSelectedInView(selected: string | null) {
+  const { getInternalNode, getViewport, setCenter } = useReactFlow();
+  const store = useStoreApi();
+  useEffect(() => {
+    if (!selected) return;
+    // Two frames: the first lays the panel out, the canvas's resize observer has run by the second.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(check);
+    });
+    const check = () => {
+      const node = getInternalNode(selected);
+      if (!node) return;
+      const { x, y, zoom } = getViewport();
+      const { width, height } = store.getState();
+      const { x: left, y: top } = node.internals.positionAbsolute;
+      const w = node.measured.width ?? 0;
+      const h = node.measured.height ?? 0;
+      const inView = left * zoom + x >= 0 && top * zoom + y >= 0 && (left + w) * zoom + x <= width && (top + h) * zoom + y <= height;
+      if (!inView) void setCenter(left + w / 2, top + h / 2, { zoom, duration: 200 });
+    };
+    return () => cancelAnimationFrame(frame);
+  }, [selected, getInternalNode, getViewport, setCenter, store]);
+}
+
 function Flow({ topology }: { topology: Topology }) {
   const selected = useSelection((s) => s.selected);
   const highlighted = useSelection((s) => s.highlighted);
@@ -95,6 +120,8 @@ function Flow({ topology }: { topology: Topology }) {
     const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);
   }, [shape, fitView]);
+
+  useKeepSelectedInView(selected);
 
   return (
     <ReactFlow
