@@ -1,7 +1,7 @@
 // The command line as a pure-ish function of its arguments and inputs, so tests can call it
 // without spawning a process. main.ts binds it to the real process.
 import { parseArgs } from 'node:util';
-import { simulate } from '../engine/index';
+import { simulate, validate } from '../engine/index';
 import type { InputFile, Simulation } from '../engine/index';
 import { COMMANDS, PLANNED_COMMANDS, isQuestionError } from './commands';
 import { usageText } from './usage';
@@ -94,7 +94,8 @@ async function loadSimulation(paths: string[], io: CliIO): Promise<Loaded> {
   return {
     ok: false,
     result: {
-      stdout: JSON.stringify({ error: { code: 'PARSE_ERROR', message: `cannot simulate: ${where}` }, diagnostics: simulation.diagnostics }, null, 2) + '\n',
+      // The diagnostics in validate's shape, so a script reads them the same way either way.
+      stdout: JSON.stringify({ error: { code: 'PARSE_ERROR', message: `cannot simulate: ${where}` }, diagnostics: validate(simulation).diagnostics }, null, 2) + '\n',
       stderr: `cannot simulate: ${where}\n`,
       exitCode: 1,
     },
