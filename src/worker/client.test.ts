@@ -56,6 +56,51 @@ describe('engine client', () => {
     }
   });
 
+  it('computes an edit queued behind a stuck computation on the restarted worker', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers = [fakeWorker(), fakeWorker()];
+      let started = 0;
+      const client = createEngineClient({ timeoutMs: 10_000, startWorker: () => workers[started++].connection });
+      const stuck = client.simulate(files('slow'));
+      await vi.advanceTimersByTimeAsync(4_000);
+      const queued = client.simulate(files('fast'));
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(await stuck).toEqual({ kind: 'stale' });
+      expect(workers[1].pending.map((p) => p.request.files[0].text)).toEqual(['fast']);
+      workers[1].pending[0].answer();
+      expect(await queued).toEqual({ kind: 'ok', simulation: simulationFor('fast') });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('dispose ends a running computation and starts no other worker', async () => {
+    vi.useFakeTimers();
+    try {
+      const worker = fakeWorker();
+      let started = 0;
+      const client = createEngineClient({ timeoutMs: 10_000, startWorker: () => (started++, worker.connection) });
+      const running = client.simulate(files('a'));
+      client.dispose();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await running).toEqual({ kind: 'stale' });
+      expect(started).toBe(1);
+      expect(worker.terminated()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ends a failed worker once, even when disposed afterwards (Comlink throws on a second release)', async () => {
+    const worker = fakeWorker();
+    const loadEngine = async () => ({ simulate: () => simulationFor('x') });
+    const client = createEngineClient({ startWorker: () => worker.connection, loadEngine });
+    worker.fail();
+    client.dispose();
+    expect(worker.terminated()).toBe(1);
+  });
+
   it('falls back to the main thread when the worker fails to start', async () => {
     const worker = fakeWorker();
     const loadEngine = async () => ({ simulate: (f: Array<{ text: string }>) => simulationFor(`main:${f[0].text}`) });

@@ -84,8 +84,10 @@ class MainThreadClient implements EngineClient {
 
 interface LiveWorker {
   connection: WorkerConnection;
-  /** Resolves when this worker fails; a failed worker never answers. */
-  failed: Promise<'failed'>;
+  /** Resolves when this worker can no longer answer: it failed, or it was ended (restart, dispose). */
+  gone: Promise<void>;
+  /** Terminates the worker once; later calls do nothing (Comlink throws on a second release). */
+  end(): void;
 }
 
 class WorkerClient implements EngineClient {
@@ -93,13 +95,13 @@ class WorkerClient implements EngineClient {
   private live: LiveWorker;
   /** Set when the worker cannot run; from then on the engine runs on the main thread. */
   private fallback: MainThreadClient | null = null;
+  private disposed = false;
   private readonly timeoutMs: number;
 
   constructor(
     private readonly start: () => WorkerConnection,
     private readonly loadEngine: () => Promise<{ simulate: SimulateFunction }>,
-    options: EngineClientOptions,
-    private readonly onRestart?: () => void,
+    private readonly options: EngineClientOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.live = this.launch();
@@ -111,27 +113,30 @@ class WorkerClient implements EngineClient {
 
   private launch(): LiveWorker {
     const connection = this.start();
-    const failed = new Promise<'failed'>((resolve) => {
-      connection.onError(() => {
-        if (this.live?.connection === connection && !this.fallback) {
-          console.info('kube-netsim: the engine worker failed; running the engine on the main thread');
-          this.fallback = new MainThreadClient(this.loadEngine);
-          connection.terminate();
-        }
-        resolve('failed');
-      });
+    let ended = false;
+    let settle = () => {};
+    const live: LiveWorker = {
+      connection,
+      gone: new Promise<void>((resolve) => (settle = resolve)),
+      end: () => {
+        if (ended) return;
+        ended = true;
+        connection.terminate();
+        settle();
+      },
+    };
+    connection.onError(() => {
+      if (this.live === live && !this.fallback) {
+        console.info('kube-netsim: the engine worker failed; running the engine on the main thread');
+        this.fallback = new MainThreadClient(this.loadEngine);
+      }
+      live.end();
     });
-    return { connection, failed };
-  }
-
-  /** Read through a method: the fallback can appear while a request awaits. */
-  private fallbackClient(): MainThreadClient | null {
-    return this.fallback;
+    return live;
   }
 
   async simulate(files: InputFile[]): Promise<ComputeResult> {
-    const fallback = this.fallbackClient();
-    if (fallback) return fallback.simulate(files);
+    if (this.fallback) return this.fallback.simulate(files);
     const id = this.latest.next();
     const live = this.live;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -139,10 +144,11 @@ class WorkerClient implements EngineClient {
       timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
     });
     try {
-      const answer = await Promise.race([live.connection.handle({ type: 'simulate', id, files }), timeout, live.failed]);
-      if (answer === 'failed') {
-        const now = this.fallbackClient();
-        return now && id === this.latest.current ? now.simulate(files) : { kind: 'stale' };
+      const answer = await Promise.race([live.connection.handle({ type: 'simulate', id, files }), timeout, live.gone.then(() => 'gone' as const)]);
+      if (answer === 'gone') {
+        // The worker failed or was restarted for an older request: the latest edit runs again,
+        // on the main thread or the new worker.
+        return id === this.latest.current && !this.disposed ? this.simulate(files) : { kind: 'stale' };
       }
       if (answer === 'timeout') {
         this.restart(live);
@@ -159,14 +165,15 @@ class WorkerClient implements EngineClient {
 
   /** Abandons a stuck computation: the only way to stop a busy worker is to end it. */
   private restart(stuck: LiveWorker): void {
-    if (this.live !== stuck) return;
-    stuck.connection.terminate();
+    if (this.live !== stuck || this.disposed) return;
+    stuck.end();
     this.live = this.launch();
-    this.onRestart?.();
+    this.options.onRestart?.();
   }
 
   dispose(): void {
-    this.live.connection.terminate();
+    this.disposed = true;
+    this.live.end();
   }
 }
 
@@ -175,7 +182,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
   const canUseWorkers = options.startWorker !== undefined || typeof Worker !== 'undefined';
   if (!options.forceMainThread && canUseWorkers) {
     try {
-      return new WorkerClient(options.startWorker ?? startBrowserWorker, loadEngine, options, options.onRestart);
+      return new WorkerClient(options.startWorker ?? startBrowserWorker, loadEngine, options);
     } catch (error) {
       console.info('kube-netsim: the worker could not start; running the engine on the main thread', error);
     }
