@@ -57,10 +57,17 @@ export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, 
   const coreDnsGiven = hasKey('Deployment/kube-system/coredns') || inputPods.some((o) => o.namespace === 'kube-system' && stringMap(field(o.value, 'metadata', 'labels'))['k8s-app'] === 'kube-dns');
   const plans: PodPlan[] = coreDnsGiven ? [] : coreDnsPlans(taken);
   // A `kubectl get -o yaml` dump holds workloads and their pods: don't make pods twice.
-  const owned = new Set<string>();
+  // Owner key (`Kind/ns/name`) -> the input pods it owns; a ReplicaSet's owner owns no pods directly.
+  const owned = new Map<string, string[]>();
   for (const o of [...inputPods, ...ofKind('ReplicaSet')]) {
+    const namespace = o.namespace ?? 'default';
     for (const r of list(field(o.value, 'metadata', 'ownerReferences'))) {
-      if (isRecord(r) && typeof r.kind === 'string' && typeof r.name === 'string') owned.add(`${r.kind}/${o.namespace ?? 'default'}/${r.name}`);
+      if (!isRecord(r) || typeof r.kind !== 'string' || typeof r.name !== 'string') continue;
+      const ownerKey = `${r.kind}/${namespace}/${r.name}`;
+      let pods = owned.get(ownerKey);
+      if (!pods) owned.set(ownerKey, (pods = []));
+      const podKey = `${namespace}/${o.name}`;
+      if (o.kind === 'Pod' && pods[pods.length - 1] !== podKey) pods.push(podKey);
     }
   }
   const workloads: Workload[] = [];
@@ -68,9 +75,9 @@ export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, 
     if (o.kind === 'Pod') plans.push(podFromObject(o));
     else if ((WORKLOAD_KINDS as readonly string[]).includes(o.kind)) {
       const { workload, plans: made } = podsFromWorkload(o, nodes, taken);
-      if (owned.has(workload.key)) {
-        workload.pods = inputPods.filter((p) => list(field(p.value, 'metadata', 'ownerReferences')).some((r) => isRecord(r) && r.kind === o.kind && r.name === o.name) && (p.namespace ?? 'default') === workload.namespace).map((p) => `${workload.namespace}/${p.name}`);
-      } else plans.push(...made);
+      const ownedPods = owned.get(workload.key);
+      if (ownedPods) workload.pods = ownedPods;
+      else plans.push(...made);
       workloads.push(workload);
     }
   }
