@@ -133,6 +133,19 @@ test('clicking a Service opens its details and highlights its YAML; the cursor h
   await expect(page.locator('.react-flow__node.is-highlighted [data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
 });
 
+test('the cursor highlight follows the result: an edit under the cursor lights up the pods it adds', async ({ page }) => {
+  await openPlayground(page);
+  const replicasLine = lineOf(threeTier, 'replicas: 3');
+  await page.evaluate((line) => window.__kubeNetsim!.setCursor!(line, 1), replicasLine);
+  const lit = page.locator('.react-flow__node.is-highlighted [data-testid^="pod-shop/frontend-"]');
+  await expect(lit).toHaveCount(3);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('5');
+  await expect(page.locator('[data-testid^="pod-shop/frontend-"]')).toHaveCount(5);
+  await expect(lit).toHaveCount(5);
+});
+
 test('the details panel docks beside the canvas and never hides the pod it describes', async ({ page }) => {
   await openPlayground(page);
   const pod = page.getByTestId('pod-shop/database-0');

@@ -1,10 +1,11 @@
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi, type Edge } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useSelection, useSettings } from '../state/context';
 import { layoutTopology, type Box } from './layout';
 import { nodeTypes, type CanvasNode } from './nodes';
-import type { Topology, TopologyEdge } from './topology';
+import { elementsAtLine, type Topology, type TopologyEdge } from './topology';
 import { useTopology } from './useTopology';
 
 const EDGE_COLOUR: Record<TopologyEdge['kind'], string> = {
@@ -109,7 +110,9 @@ function useKeepSelectedInView(selected: string | null) {
 
 function Flow({ topology }: { topology: Topology }) {
   const selected = useSelection((s) => s.selected);
-  const highlighted = useSelection((s) => s.highlighted);
+  // Derived from the line and the current result, so it follows every new result; shallow-equal
+  // while the cursor stays inside one object, so moving it there restyles nothing.
+  const highlighted = useSelection(useShallow((s) => (s.cursorLine === null ? [] : elementsAtLine(topology, s.cursorLine))));
   const select = useSelection((s) => s.select);
   // Layout once per result; selection and highlight only restyle.
   const boxes = useMemo(() => layoutTopology(topology), [topology]);

@@ -6,7 +6,6 @@ import 'monaco-editor/esm/vs/editor/edcore.main';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
 import { configureMonacoYaml } from 'monaco-yaml';
 import { useEffect, useRef } from 'react';
-import { elementsAtLine } from '../canvas/topology';
 import { topologyFor } from '../canvas/useTopology';
 import { usePlayground } from '../state/context';
 import { FILE_NAME } from '../state/stores';
@@ -112,12 +111,7 @@ export default function MonacoEditor() {
     });
 
     // The cursor's object lights up on the canvas.
-    const onCursor = editor.onDidChangeCursorPosition((event) => {
-      const result = simulation.getState().simulation;
-      if (!result) return;
-      const topology = topologyFor(result, settings.getState().showBuiltin);
-      selection.getState().setHighlighted(elementsAtLine(topology, event.position.lineNumber));
-    });
+    const onCursor = editor.onDidChangeCursorPosition((event) => selection.getState().setCursorLine(event.position.lineNumber));
 
     const removeHook = setTestHook({
       getMarkers: () =>

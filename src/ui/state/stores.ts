@@ -38,11 +38,11 @@ export interface RevealRequest {
 export interface SelectionState {
   /** Canvas element id (also its data-testid), e.g. `service-shop/frontend`. */
   selected: string | null;
-  /** Elements made by the object under the editor's cursor. */
-  highlighted: string[];
+  /** The editor's cursor line; the canvas lights up the objects written there (derived per result). */
+  cursorLine: number | null;
   reveal: RevealRequest | null;
   select(id: string | null): void;
-  setHighlighted(ids: string[]): void;
+  setCursorLine(line: number): void;
   revealRange(range: Omit<RevealRequest, 'nonce'>): void;
 }
 
@@ -133,11 +133,10 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
 
   const selection = createStore<SelectionState>((set) => ({
     selected: null,
-    highlighted: [],
+    cursorLine: null,
     reveal: null,
     select: (id) => set({ selected: id }),
-    setHighlighted: (ids) =>
-      set((state) => (sameList(state.highlighted, ids) ? state : { highlighted: ids })),
+    setCursorLine: (cursorLine) => set({ cursorLine }),
     revealRange: (range) => set((state) => ({ reveal: { ...range, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
   }));
 
@@ -162,8 +161,4 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
       };
     },
   };
-}
-
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
