@@ -1,5 +1,5 @@
 // Questions asked of a finished Simulation. Shapes are fixed by ../shared/cli-contract.md.
-import type { EndpointsAnswer, Simulation, ValidateAnswer } from './types';
+import type { EndpointSlice, EndpointsAnswer, Simulation, ValidateAnswer } from './types';
 
 export interface QuestionError {
   error: { code: 'NOT_FOUND' | 'BAD_ARGUMENT'; message: string };
@@ -22,14 +22,18 @@ export function endpoints(sim: Simulation, opts?: { service?: string }): Endpoin
     wanted = services.filter((s) => s.key === key);
     if (wanted.length === 0) return { error: { code: 'NOT_FOUND', message: `There is no Service ${key}.` } };
   }
-  const slices = sim?.cluster?.endpointSlices ?? [];
+  const slicesByService = new Map<string, EndpointSlice[]>();
+  for (const sl of sim?.cluster?.endpointSlices ?? []) {
+    const list = slicesByService.get(sl.service);
+    if (list) list.push(sl);
+    else slicesByService.set(sl.service, [sl]);
+  }
   return {
     services: wanted.map((s) => ({
       service: s.key,
       type: s.type,
       clusterIP: s.clusterIP,
-      slices: slices
-        .filter((sl) => sl.service === s.key)
+      slices: (slicesByService.get(s.key) ?? [])
         .map((sl) => ({
           name: sl.name,
           addressType: sl.addressType,
