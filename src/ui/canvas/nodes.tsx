@@ -125,8 +125,9 @@ function PodGroupNode({ data }: NodeProps<CanvasNode>) {
 
 function PodNode({ data }: NodeProps<CanvasNode>) {
   const element = data.element as PodData;
+  const colour = data.namespaceColour ?? undefined;
   return (
-    <div className={`card card-pod${element.ready ? '' : ' not-ready'}`} data-testid={data.testId} style={{ borderLeftColor: element.colour }}>
+    <div className={`card card-pod${element.ready ? '' : ' not-ready'}`} data-testid={data.testId} style={{ borderLeftColor: colour }}>
       <Ports />
       <div className="pod-row">
         <span className={`dot ${element.ready ? 'dot-ready' : 'dot-not-ready'}`} title={element.ready ? 'Ready' : 'Not ready'} />
@@ -136,7 +137,7 @@ function PodNode({ data }: NodeProps<CanvasNode>) {
       </div>
       <div className="pod-row card-line">
         <span className="mono">{element.podIP ?? 'no IP'}</span>
-        <span className="ns-label" style={{ color: element.colour }}>
+        <span className="ns-label" style={{ color: colour }}>
           {element.namespace}
         </span>
         <span className="muted">{element.ready ? 'Ready' : element.phase === 'Running' ? 'NotReady' : element.phase}</span>

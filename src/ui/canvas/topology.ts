@@ -65,7 +65,6 @@ export interface PodData {
   podIP: string | null;
   ready: boolean;
   phase: string;
-  colour: string;
 }
 
 export type ElementData = ClientData | LoadBalancerData | NodeData | ServiceData | PodGroupData | PodData;
@@ -142,7 +141,6 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
 
   const namespaceNames = [...new Set([...pods.map((p) => p.namespace), ...services.map((s) => s.namespace)])].sort();
   const namespaces = namespaceNames.map((name, index) => ({ name, colour: NAMESPACE_COLOURS[index % NAMESPACE_COLOURS.length] }));
-  const colourOf = new Map(namespaces.map((n) => [n.name, n.colour]));
 
   const loadBalancers = services.filter((s) => s.type === 'LoadBalancer');
   const nodePortServices = services.filter((s) => s.type !== 'ExternalName' && s.ports.some((p) => p.nodePort !== null));
@@ -249,7 +247,6 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
           podIP: pod.podIP,
           ready: pod.ready,
           phase: pod.phase,
-          colour: colourOf.get(pod.namespace) ?? NAMESPACE_COLOURS[0],
         },
         source: pod.source,
       });
