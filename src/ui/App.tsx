@@ -34,8 +34,19 @@ function useTestHook() {
   );
 }
 
-export function Playground() {
+/** The canvas alone follows each result: a new one gives a failed canvas another try. */
+function CanvasArea() {
   const simulation = useSimulation((s) => s.simulation);
+  return (
+    <div className="canvas-area">
+      <ErrorBoundary resetKey={simulation}>
+        <Canvas />
+      </ErrorBoundary>
+    </div>
+  );
+}
+
+export function Playground() {
   useTestHook();
   return (
     <div className="app">
@@ -46,11 +57,7 @@ export function Playground() {
           <DiagnosticsList />
         </section>
         <section className="workspace-right">
-          <div className="canvas-area">
-            <ErrorBoundary resetKey={simulation}>
-              <Canvas />
-            </ErrorBoundary>
-          </div>
+          <CanvasArea />
           <DetailsPanel />
         </section>
       </main>

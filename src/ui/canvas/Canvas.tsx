@@ -118,7 +118,7 @@ function Flow({ topology }: { topology: Topology }) {
   const boxes = useMemo(() => layoutTopology(topology), [topology]);
   const { nodes, edges } = useMemo(() => buildFlow(topology, boxes, selected, highlighted), [topology, boxes, selected, highlighted]);
   const { fitView } = useReactFlow();
-  const shape = topology.elements.map((e) => e.id).join('|');
+  const shape = useMemo(() => topology.elements.map((e) => e.id).join('|'), [topology]);
   useEffect(() => {
     const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);
