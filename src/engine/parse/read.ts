@@ -6,6 +6,11 @@ export function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Present and not null: the API server decodes a field written as null like an absent one. */
+export function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
 export function field(v: unknown, ...path: Array<string | number>): unknown {
   let cur: unknown = v;
   for (const seg of path) {

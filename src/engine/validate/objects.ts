@@ -1,7 +1,7 @@
 // Static checks the API server makes on each object (k/k pkg/apis/core/validation and apps/validation).
 import type { Diagnostic } from '../types';
 import { locate, type FieldPath, type ParsedObject } from '../parse/parse';
-import { field, int, isRecord, list } from '../parse/read';
+import { field, int, isRecord, isSet, list } from '../parse/read';
 import { diagnostic } from '../diagnostics/make';
 import type { DiagnosticCode } from '../diagnostics/catalogue';
 import { objectKey } from '../model/keys';
@@ -42,7 +42,7 @@ export function validateObjects(objects: ParsedObject[]): Diagnostic[] {
 
 /** A map of string values (labels, selector): wrong types and bad syntax are errors. */
 export function checkLabels(v: unknown, path: FieldPath, what: string, report: Report): void {
-  if (v === undefined || v === null) return;
+  if (!isSet(v)) return;
   if (!isRecord(v)) {
     report('KN1006', path, `${what} must be a mapping of key: value strings, not ${typeName(v)}.`);
     return;
@@ -69,31 +69,31 @@ function validateMetadata(o: ParsedObject, key: string, report: Report): void {
     report('KN2001', ['metadata', 'name'], `The ${o.kind} name "${o.name}" is invalid: use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit.`);
   }
   const ns = field(o.value, 'metadata', 'namespace');
-  if (ns !== undefined && ns !== null && typeof ns !== 'string') report('KN1006', ['metadata', 'namespace'], `metadata.namespace must be a string, not ${typeName(ns)}.`);
+  if (isSet(ns) && typeof ns !== 'string') report('KN1006', ['metadata', 'namespace'], `metadata.namespace must be a string, not ${typeName(ns)}.`);
   else if (typeof ns === 'string' && ns !== '' && !isDNS1123Label(ns)) report('KN2005', ['metadata', 'namespace'], `The namespace "${ns}" is not a valid name: use lowercase letters, digits and "-", starting and ending with a letter or digit.`);
   checkLabels(field(o.value, 'metadata', 'labels'), ['metadata', 'labels'], `the labels of ${key}`, report);
   const ann = field(o.value, 'metadata', 'annotations');
-  if (ann !== undefined && ann !== null && !isRecord(ann)) report('KN1006', ['metadata', 'annotations'], `metadata.annotations must be a mapping, not ${typeName(ann)}.`);
+  if (isSet(ann) && !isRecord(ann)) report('KN1006', ['metadata', 'annotations'], `metadata.annotations must be a mapping, not ${typeName(ann)}.`);
   const spec = field(o.value, 'spec');
-  if (spec !== undefined && spec !== null && !isRecord(spec) && o.kind !== 'Node') report('KN1006', ['spec'], `spec must be a mapping, not ${typeName(spec)}.`);
+  if (isSet(spec) && !isRecord(spec) && o.kind !== 'Node') report('KN1006', ['spec'], `spec must be a mapping, not ${typeName(spec)}.`);
 }
 
 function validateService(o: ParsedObject, key: string, report: Report): void {
   const spec = field(o.value, 'spec');
   const rawType = field(spec, 'type');
-  if (rawType !== undefined && !SERVICE_TYPES.includes(rawType as string)) {
+  if (isSet(rawType) && !SERVICE_TYPES.includes(rawType as string)) {
     report('KN3018', ['spec', 'type'], `type ${typeName(rawType)} is not a Service type; use ClusterIP, NodePort, LoadBalancer or ExternalName.`);
   }
   const type = SERVICE_TYPES.includes(rawType as string) ? (rawType as string) : 'ClusterIP';
   const clusterIP = field(spec, 'clusterIP');
-  if (clusterIP !== undefined && clusterIP !== null && typeof clusterIP !== 'string') report('KN1006', ['spec', 'clusterIP'], `clusterIP must be a string ("None" or an address), not ${typeName(clusterIP)}.`);
+  if (isSet(clusterIP) && typeof clusterIP !== 'string') report('KN1006', ['spec', 'clusterIP'], `clusterIP must be a string ("None" or an address), not ${typeName(clusterIP)}.`);
   const headless = clusterIP === 'None';
   if (headless && (type === 'NodePort' || type === 'LoadBalancer')) report('KN3012', ['spec', 'clusterIP'], `A ${type} Service cannot be headless (clusterIP: None); remove clusterIP or use type ClusterIP.`);
   if (type === 'ExternalName' && typeof clusterIP === 'string' && clusterIP !== '') report('KN3020', ['spec', 'clusterIP'], 'An ExternalName Service has no clusterIP; remove the clusterIP field.');
 
   // Ports
   const portsRaw = field(spec, 'ports');
-  if (portsRaw !== undefined && portsRaw !== null && !Array.isArray(portsRaw)) report('KN1006', ['spec', 'ports'], `spec.ports must be a list of ports, not ${typeName(portsRaw)}.`);
+  if (isSet(portsRaw) && !Array.isArray(portsRaw)) report('KN1006', ['spec', 'ports'], `spec.ports must be a list of ports, not ${typeName(portsRaw)}.`);
   const ports = list(portsRaw);
   if (ports.length === 0 && !headless && type !== 'ExternalName') {
     report('KN3016', field(spec, 'ports') === undefined ? ['spec'] : ['spec', 'ports'], `Service ${o.name} has no ports; add spec.ports (for example "- port: 80") — only headless and ExternalName Services may omit them.`);
@@ -107,7 +107,7 @@ function validateService(o: ParsedObject, key: string, report: Report): void {
       return;
     }
     const name = p.name;
-    if (name !== undefined && name !== null && typeof name !== 'string') report('KN1006', at('name'), `A port name must be a string, not ${typeName(name)}.`);
+    if (isSet(name) && typeof name !== 'string') report('KN1006', at('name'), `A port name must be a string, not ${typeName(name)}.`);
     else if (typeof name === 'string' && name !== '') {
       if (!isDNS1123Label(name)) report('KN3019', at('name'), `The port name "${name}" is invalid: use lowercase letters, digits and "-", starting and ending with a letter or digit.`);
       if (names.has(name)) report('KN3002', at('name'), `The port name "${name}" is used twice in this Service; give every port its own name.`);
@@ -118,7 +118,7 @@ function validateService(o: ParsedObject, key: string, report: Report): void {
     const protocol = p.protocol ?? 'TCP';
     if (!PROTOCOLS.includes(protocol as string)) report('KN3017', at('protocol'), `protocol ${typeName(protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
     const port = p.port;
-    if (port === undefined || port === null) report('KN1006', at(), 'This port has no "port" number; add one (1-65535).');
+    if (!isSet(port)) report('KN1006', at(), 'This port has no "port" number; add one (1-65535).');
     else if (typeof port !== 'number' || !Number.isInteger(port)) report('KN1006', at('port'), `port must be a number from 1 to 65535, not ${typeName(port)}.`);
     else if (port < 1 || port > 65535) report('KN3004', at('port'), `port ${port} is out of range; use 1-65535.`);
     else {
@@ -132,9 +132,9 @@ function validateService(o: ParsedObject, key: string, report: Report): void {
     } else if (typeof tp === 'string') {
       const problem = portNameProblem(tp);
       if (problem) report('KN3006', at('targetPort'), `targetPort "${tp}" is neither a number nor a valid port name: ${problem}.`);
-    } else if (tp !== undefined && tp !== null) report('KN1006', at('targetPort'), `targetPort must be a number or a port name, not ${typeName(tp)}.`);
+    } else if (isSet(tp)) report('KN1006', at('targetPort'), `targetPort must be a number or a port name, not ${typeName(tp)}.`);
     const np = p.nodePort;
-    if (np !== undefined && np !== null && np !== 0) {
+    if (isSet(np) && np !== 0) {
       if (typeof np !== 'number' || !Number.isInteger(np)) report('KN1006', at('nodePort'), `nodePort must be a number, not ${typeName(np)}.`);
       else if (type === 'ClusterIP') report('KN3007', at('nodePort'), `nodePort ${np} is not allowed on a ClusterIP Service; set type: NodePort (or LoadBalancer) or remove nodePort.`);
       else if (type === 'ExternalName') report('KN3007', at('nodePort'), 'An ExternalName Service has no nodePorts; remove nodePort.');
@@ -154,12 +154,12 @@ function validateService(o: ParsedObject, key: string, report: Report): void {
   // Traffic policies and affinity
   const externalIPs = list(field(spec, 'externalIPs'));
   const etp = field(spec, 'externalTrafficPolicy');
-  if (etp !== undefined && etp !== null && etp !== '') {
+  if (isSet(etp) && etp !== '') {
     if (etp !== 'Cluster' && etp !== 'Local') report('KN3021', ['spec', 'externalTrafficPolicy'], `externalTrafficPolicy ${typeName(etp)} is invalid; use Cluster or Local.`);
     else if (type === 'ExternalName' || (type === 'ClusterIP' && externalIPs.length === 0)) report('KN3014', ['spec', 'externalTrafficPolicy'], `externalTrafficPolicy applies only to traffic from outside the cluster: remove it, or make the Service type NodePort or LoadBalancer.`);
   }
   const itp = field(spec, 'internalTrafficPolicy');
-  if (itp !== undefined && itp !== null && itp !== 'Cluster' && itp !== 'Local') report('KN3021', ['spec', 'internalTrafficPolicy'], `internalTrafficPolicy ${typeName(itp)} is invalid; use Cluster or Local.`);
+  if (isSet(itp) && itp !== 'Cluster' && itp !== 'Local') report('KN3021', ['spec', 'internalTrafficPolicy'], `internalTrafficPolicy ${typeName(itp)} is invalid; use Cluster or Local.`);
   for (const [i, ip] of externalIPs.entries()) {
     if (typeof ip !== 'string' || !ipaddr.isValid(ip) || ['unspecified', 'loopback', 'linkLocal', 'multicast'].includes(ipaddr.parse(ip).range())) {
       report('KN1006', ['spec', 'externalIPs', i], `externalIPs entry ${typeName(ip)} must be a routable IP address.`);
@@ -167,54 +167,54 @@ function validateService(o: ParsedObject, key: string, report: Report): void {
   }
   const affinity = field(spec, 'sessionAffinity');
   const timeoutRaw = field(spec, 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds');
-  if (affinity !== undefined && affinity !== null && affinity !== 'None' && affinity !== 'ClientIP') report('KN3022', ['spec', 'sessionAffinity'], `sessionAffinity ${typeName(affinity)} is invalid; use None or ClientIP.`);
-  else if (affinity === 'ClientIP' && timeoutRaw !== undefined) {
+  if (isSet(affinity) && affinity !== 'None' && affinity !== 'ClientIP') report('KN3022', ['spec', 'sessionAffinity'], `sessionAffinity ${typeName(affinity)} is invalid; use None or ClientIP.`);
+  else if (affinity === 'ClientIP' && isSet(timeoutRaw)) {
     const t = int(timeoutRaw);
     if (t === undefined || t <= 0 || t > 86400) report('KN3015', ['spec', 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'], `timeoutSeconds ${typeName(timeoutRaw)} is out of range; use 1-86400 seconds (the default is 10800).`);
-  } else if (affinity !== 'ClientIP' && field(spec, 'sessionAffinityConfig') !== undefined) {
+  } else if (affinity !== 'ClientIP' && isSet(field(spec, 'sessionAffinityConfig'))) {
     report('KN3022', ['spec', 'sessionAffinityConfig'], 'sessionAffinityConfig is only allowed with sessionAffinity: ClientIP; set that or remove the config.');
   }
 
   // Load balancer fields
   const sourceRanges = field(spec, 'loadBalancerSourceRanges');
-  if (sourceRanges !== undefined && sourceRanges !== null) {
+  if (isSet(sourceRanges)) {
     if (type !== 'LoadBalancer') report('KN3023', ['spec', 'loadBalancerSourceRanges'], 'loadBalancerSourceRanges only apply to type LoadBalancer; remove them or change the type.');
     list(sourceRanges).forEach((r, i) => {
       if (!isCIDR(r)) report('KN3023', ['spec', 'loadBalancerSourceRanges', i], `loadBalancerSourceRanges entry ${typeName(r)} is not a CIDR such as 203.0.113.0/24.`);
     });
   }
-  if (field(spec, 'allocateLoadBalancerNodePorts') !== undefined && type !== 'LoadBalancer') report('KN3023', ['spec', 'allocateLoadBalancerNodePorts'], 'allocateLoadBalancerNodePorts only applies to type LoadBalancer; remove it.');
+  if (isSet(field(spec, 'allocateLoadBalancerNodePorts')) && type !== 'LoadBalancer') report('KN3023', ['spec', 'allocateLoadBalancerNodePorts'], 'allocateLoadBalancerNodePorts only applies to type LoadBalancer; remove it.');
   const hc = field(spec, 'healthCheckNodePort');
-  if (hc !== undefined && hc !== null && hc !== 0 && !(type === 'LoadBalancer' && etp === 'Local')) {
+  if (isSet(hc) && hc !== 0 && !(type === 'LoadBalancer' && etp === 'Local')) {
     report('KN3023', ['spec', 'healthCheckNodePort'], 'healthCheckNodePort is only allowed on a LoadBalancer Service with externalTrafficPolicy: Local; remove it.');
   }
   const lbIP = field(spec, 'loadBalancerIP');
-  if (lbIP !== undefined && lbIP !== '' && !isIPv4(lbIP) && !(typeof lbIP === 'string' && ipaddr.isValid(lbIP))) report('KN3023', ['spec', 'loadBalancerIP'], `loadBalancerIP ${typeName(lbIP)} is not an IP address.`);
+  if (isSet(lbIP) && lbIP !== '' && !isIPv4(lbIP) && !(typeof lbIP === 'string' && ipaddr.isValid(lbIP))) report('KN3023', ['spec', 'loadBalancerIP'], `loadBalancerIP ${typeName(lbIP)} is not an IP address.`);
 
   // Selector
   const selector = field(spec, 'selector');
   checkLabels(selector, ['spec', 'selector'], `the selector of ${key}`, report);
   const pnra = field(spec, 'publishNotReadyAddresses');
-  if (pnra !== undefined && pnra !== null && typeof pnra !== 'boolean') report('KN1006', ['spec', 'publishNotReadyAddresses'], `publishNotReadyAddresses must be true or false, not ${typeName(pnra)}.`);
+  if (isSet(pnra) && typeof pnra !== 'boolean') report('KN1006', ['spec', 'publishNotReadyAddresses'], `publishNotReadyAddresses must be true or false, not ${typeName(pnra)}.`);
 
 }
 
 function validateWorkload(o: ParsedObject, key: string, report: Report): void {
   const spec = field(o.value, 'spec');
   const replicas = field(spec, 'replicas');
-  if (replicas !== undefined && replicas !== null && (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0)) {
+  if (isSet(replicas) && (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0)) {
     report('KN1006', ['spec', 'replicas'], `replicas must be a whole number of 0 or more, not ${typeName(replicas)}.`);
   }
   for (const f of ['parallelism', 'completions']) {
     const v = field(spec, f);
-    if (o.kind === 'Job' && v !== undefined && v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) report('KN1006', ['spec', f], `${f} must be a whole number of 0 or more, not ${typeName(v)}.`);
+    if (o.kind === 'Job' && isSet(v) && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) report('KN1006', ['spec', f], `${f} must be a whole number of 0 or more, not ${typeName(v)}.`);
   }
   const template = field(spec, 'template');
   if (template !== undefined && !isRecord(template)) report('KN1006', ['spec', 'template'], `spec.template must be a mapping (a pod template), not ${typeName(template)}.`);
   const templateLabels = field(template, 'metadata', 'labels');
   checkLabels(templateLabels, ['spec', 'template', 'metadata', 'labels'], `the pod template labels of ${key}`, report);
   const selector = field(spec, 'selector');
-  if (selector !== undefined && selector !== null && !isRecord(selector)) {
+  if (isSet(selector) && !isRecord(selector)) {
     report('KN1006', ['spec', 'selector'], `spec.selector must be a mapping with matchLabels, not ${typeName(selector)}.`);
     return;
   }
@@ -250,14 +250,14 @@ function isCIDR(v: unknown): boolean {
 
 /** Container lists and their ports: the part of a pod spec that Services depend on. */
 function validatePodSpec(spec: unknown, at: FieldPath, report: Report): void {
-  if (spec === undefined || spec === null) return;
+  if (!isSet(spec)) return;
   if (!isRecord(spec)) {
     report('KN1006', at, `The pod spec must be a mapping, not ${typeName(spec)}.`);
     return;
   }
   for (const listName of ['containers', 'initContainers']) {
     const containers = spec[listName];
-    if (containers === undefined || containers === null) continue;
+    if (!isSet(containers)) continue;
     if (!Array.isArray(containers)) {
       report('KN1006', [...at, listName], `${listName} must be a list of containers, not ${typeName(containers)}.`);
       continue;
@@ -267,7 +267,7 @@ function validatePodSpec(spec: unknown, at: FieldPath, report: Report): void {
         report('KN1006', [...at, listName, i], `Each entry of ${listName} must be a container mapping, not ${typeName(c)}.`);
         return;
       }
-      if (c.ports !== undefined && c.ports !== null && !Array.isArray(c.ports)) {
+      if (isSet(c.ports) && !Array.isArray(c.ports)) {
         report('KN1006', [...at, listName, i, 'ports'], `ports must be a list such as "- containerPort: 8080", not ${typeName(c.ports)}.`);
         return;
       }
@@ -285,11 +285,11 @@ function validatePodSpec(spec: unknown, at: FieldPath, report: Report): void {
             : 'containerPort is required: give the port number the container listens on, such as "containerPort: 8080".');
         } else if (typeof cp !== 'number' || !Number.isInteger(cp)) report('KN1006', [...where, 'containerPort'], `containerPort must be a number from 1 to 65535, not ${typeName(cp)}.`);
         else if (cp < 1 || cp > 65535) report('KN5003', [...where, 'containerPort'], `containerPort ${cp} is out of range; use 1-65535.`);
-        if (p.protocol !== undefined && !PROTOCOLS.includes(p.protocol as string)) report('KN3017', [...where, 'protocol'], `protocol ${typeName(p.protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
+        if (isSet(p.protocol) && !PROTOCOLS.includes(p.protocol as string)) report('KN3017', [...where, 'protocol'], `protocol ${typeName(p.protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
         if (typeof p.name === 'string') {
           const problem = portNameProblem(p.name);
           if (problem) report('KN5003', [...where, 'name'], `The container port name "${p.name}" is invalid (${problem}); Services refer to it by this name, so it must be a valid port name such as "http".`);
-        } else if (p.name !== undefined && p.name !== null) report('KN1006', [...where, 'name'], `A container port name must be a string, not ${typeName(p.name)}.`);
+        } else if (isSet(p.name)) report('KN1006', [...where, 'name'], `A container port name must be a string, not ${typeName(p.name)}.`);
       });
     });
   }

@@ -81,6 +81,36 @@ spec:
     ]);
   });
 
+  it('treats a field written as null like an absent one, as the API server decodes it', () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: null
+  selector: {app: web}
+  ports: [{port: 80, protocol: null}]
+  sessionAffinityConfig: null
+  allocateLoadBalancerNodePorts: null
+  loadBalancerIP: null
+---
+apiVersion: v1
+kind: Service
+metadata: {name: sticky}
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+  sessionAffinity: ClientIP
+  sessionAffinityConfig: {clientIP: {timeoutSeconds: null}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec:
+  containers: [{name: c, ports: [{containerPort: 80, protocol: null}]}]
+`;
+    expect(found(text)).toEqual([]);
+  });
+
   it('checks labels, duplicates and Deployment selectors', () => {
     const text = `apiVersion: apps/v1
 kind: Deployment
