@@ -5,12 +5,11 @@ import { field, stringMap } from '../parse/read';
 const BUILTIN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 export const NAME_LABEL = 'kubernetes.io/metadata.name';
 
-/** Namespaces: the four built-in ones, Namespace objects, and every namespace another object names. */
+/** Namespaces: the four built-in ones, Namespace objects (duplicates already dropped), and every namespace another object names. */
 export function buildNamespaces(namespaceObjects: ParsedObject[], named: string[]): Namespace[] {
   const out = new Map<string, Namespace>();
   for (const name of BUILTIN) out.set(name, { name, labels: { [NAME_LABEL]: name }, implicit: true, source: null });
   for (const o of namespaceObjects) {
-    if (out.has(o.name) && !out.get(o.name)!.implicit) continue; // a duplicate: reported by validation
     out.set(o.name, { name: o.name, labels: { ...stringMap(field(o.value, 'metadata', 'labels')), [NAME_LABEL]: o.name }, implicit: false, source: o.source });
   }
   for (const name of named) {

@@ -1,4 +1,4 @@
-// Nodes: the three default ones, or exactly the Node objects given.
+// Nodes: the three default ones, or exactly the Node objects given (buildCluster has dropped duplicates).
 import type { ClusterSettings, Node } from '../types';
 import type { ParsedObject } from '../parse/parse';
 import { field, isRecord, list, str, stringMap } from '../parse/read';
@@ -14,10 +14,8 @@ export function buildNodes(nodeObjects: ParsedObject[], settings: ClusterSetting
   const base = parseCIDR4(settings.podCIDRBase) ?? parseCIDR4('10.244.0.0/16')!;
   const usedCIDRs = new Set<string>();
   const usedIPs = new Set<string>();
-  const seen = new Set<string>();
-  const given = nodeObjects.filter((o) => (seen.has(o.name) ? false : (seen.add(o.name), true)));
-  const drafts = given.length > 0
-    ? given.map((o) => {
+  const drafts = nodeObjects.length > 0
+    ? nodeObjects.map((o) => {
         const labels = { ...defaultLabels(o.name), ...stringMap(field(o.value, 'metadata', 'labels')) };
         const cidr = str(field(o.value, 'spec', 'podCIDR')) ?? str(field(o.value, 'spec', 'podCIDRs', 0));
         const addr = list(field(o.value, 'status', 'addresses')).find((a) => isRecord(a) && a.type === 'InternalIP' && parseIPv4(a.address) !== null);
