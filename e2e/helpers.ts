@@ -54,6 +54,16 @@ export async function markers(page: Page, owner?: string): Promise<Marker[]> {
   return owner ? all.filter((m) => m.owner === owner) : all;
 }
 
+/** Puts Monaco's cursor at the start of a 1-based line and focuses the editor. */
+export async function setCursor(page: Page, line: number): Promise<void> {
+  await page.evaluate((l) => window.__kubeNetsim!.setCursor!(l, 1), line);
+}
+
+/** The editor lines highlighted for the canvas element that is selected. */
+export async function highlightedLines(page: Page): Promise<Array<{ startLineNumber: number; endLineNumber: number }>> {
+  return page.evaluate(() => window.__kubeNetsim!.getHighlightedLines!());
+}
+
 /** 1-based line of the first line matching `pattern` at or after line `after`. */
 export function lineOf(text: string, pattern: RegExp | string, after = 1): number {
   const lines = text.split('\n');

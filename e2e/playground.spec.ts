@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { collectConsoleProblems, editorText, lineOf, markers, openPlayground, pasteIntoMonaco, screenshotPath, setText, waitForSettled } from './helpers';
+import { collectConsoleProblems, editorText, highlightedLines, lineOf, markers, openPlayground, pasteIntoMonaco, screenshotPath, setCursor, setText, waitForSettled } from './helpers';
 
 const threeTier = readFileSync(new URL('../src/scenarios/three-tier.yaml', import.meta.url), 'utf8');
 
@@ -31,7 +31,7 @@ test('typing a selector typo into Monaco marks the Service as having no endpoint
   await expect(page.getByTestId('service-shop/backend')).toHaveAttribute('data-no-endpoints', 'false');
   const serviceLine = lineOf(threeTier, 'name: backend', lineOf(threeTier, 'kind: Service', lineOf(threeTier, 'name: backend')));
   const selectorValueLine = lineOf(threeTier, 'app: backend', serviceLine);
-  await page.evaluate((line) => window.__kubeNetsim!.setCursor!(line, 1), selectorValueLine);
+  await setCursor(page, selectorValueLine);
   await page.keyboard.press('End');
   await page.keyboard.type('x');
   await expect.poll(() => editorText(page)).toContain('    app: backendx\n');
@@ -53,7 +53,7 @@ test('typing a selector typo into Monaco marks the Service as having no endpoint
 test('Space types into Monaco beside React Flow, and monaco-yaml validates what is typed', { tag: '@dev' }, async ({ page }) => {
   await openPlayground(page);
   const line = lineOf(threeTier, 'kind: Namespace');
-  await page.evaluate((l) => window.__kubeNetsim!.setCursor!(l, 1), line);
+  await setCursor(page, line);
   await page.keyboard.press('End');
   await page.keyboard.type(' # a note with spaces');
   await expect.poll(() => editorText(page)).toContain('kind: Namespace # a note with spaces\n');
@@ -114,9 +114,9 @@ test('clicking a Service opens its details and highlights its YAML; the cursor h
   await expect(details.locator('dd', { hasText: /^10\.244\./ }).first()).toBeVisible();
   const serviceStart = lineOf(threeTier, 'kind: Service', lineOf(threeTier, 'name: backend'));
   await expect
-    .poll(() => page.evaluate(() => window.__kubeNetsim!.getHighlightedLines!()))
+    .poll(() => highlightedLines(page))
     .toEqual([expect.objectContaining({ startLineNumber: expect.any(Number) })]);
-  const [range] = await page.evaluate(() => window.__kubeNetsim!.getHighlightedLines!());
+  const [range] = await highlightedLines(page);
   expect(range.startLineNumber).toBeLessThanOrEqual(serviceStart);
   expect(range.endLineNumber).toBeGreaterThan(serviceStart);
   await expect(page.locator('.yaml-selected').first()).toBeVisible();
@@ -124,19 +124,19 @@ test('clicking a Service opens its details and highlights its YAML; the cursor h
   // An edit above it moves the Service down a line; the highlight follows the new result.
   await setText(page, '# a new first line\n' + threeTier);
   await expect
-    .poll(async () => (await page.evaluate(() => window.__kubeNetsim!.getHighlightedLines!()))[0]?.startLineNumber)
+    .poll(async () => (await highlightedLines(page))[0]?.startLineNumber)
     .toBe(range.startLineNumber + 1);
 
   // The cursor inside the frontend Deployment lights up the pods it made.
   const inDeployment = lineOf(threeTier, 'replicas: 3') + 1;
-  await page.evaluate((line) => window.__kubeNetsim!.setCursor!(line, 1), inDeployment);
+  await setCursor(page, inDeployment);
   await expect(page.locator('.react-flow__node.is-highlighted [data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
 });
 
 test('the cursor highlight follows the result: an edit under the cursor lights up the pods it adds', async ({ page }) => {
   await openPlayground(page);
   const replicasLine = lineOf(threeTier, 'replicas: 3');
-  await page.evaluate((line) => window.__kubeNetsim!.setCursor!(line, 1), replicasLine);
+  await setCursor(page, replicasLine);
   const lit = page.locator('.react-flow__node.is-highlighted [data-testid^="pod-shop/frontend-"]');
   await expect(lit).toHaveCount(3);
   await page.keyboard.press('End');
