@@ -26,6 +26,17 @@ test('the scenario picker loads a seed, and asks before replacing an edited docu
   expect(await editorText(page)).not.toContain('# my note');
 });
 
+test('a selection the new scenario does not have leaves no part of its canvas faded', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByTestId('service-shop/backend').click();
+  const faded = page.locator('.react-flow__edge-path[style*="opacity: 0.35"]');
+  await expect(faded).not.toHaveCount(0);
+  await page.getByTestId('scenario-picker').selectOption('nodeport');
+  await expect(page.getByTestId('service-default/hello')).toBeVisible();
+  await expect(page.locator('.react-flow__edge-path')).not.toHaveCount(0);
+  await expect(faded).toHaveCount(0);
+});
+
 test('if the worker cannot start, the engine runs on the main thread and the page still works', async ({ page }) => {
   await page.route(/engine\.worker.*\.js/, (route) => route.abort());
   await openPlayground(page);

@@ -16,7 +16,10 @@ const EDGE_COLOUR: Record<TopologyEdge['kind'], string> = {
   'service-pod': '#4a6fa5',
 };
 
-function buildFlow(topology: Topology, boxes: Map<string, Box>, selected: string | null, highlighted: string[]) {
+function buildFlow(topology: Topology, boxes: Map<string, Box>, selectedId: string | null, highlighted: string[]) {
+  // The selection outlives results by id; one this result lacks (a renamed object, another
+  // scenario) must not fade every edge.
+  const selected = topology.elements.some((e) => e.id === selectedId) ? selectedId : null;
   const lit = new Set(highlighted);
   const colourOf = new Map(topology.namespaces.map((n) => [n.name, n.colour]));
   const nodes: CanvasNode[] = topology.elements.map((element) => {
