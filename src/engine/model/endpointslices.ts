@@ -5,7 +5,7 @@ import type { ParsedObject } from '../parse/parse';
 import { field, isRecord, list, str, int } from '../parse/read';
 import { safeSuffix } from './hash';
 import { selectPods, type LabelIndex } from './labels';
-import { readProtocol } from './pods';
+import { containerPorts, readProtocol } from './pods';
 import { ZONE_LABEL } from './nodes';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -14,10 +14,7 @@ const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 /** The port a pod serves for a Service port, or null when a named targetPort finds no match (name AND protocol). */
 export function resolveTargetPort(pod: Pod, targetPort: number | string, protocol: string): number | null {
   if (typeof targetPort === 'number') return targetPort;
-  for (const c of [...pod.containers, ...pod.initContainers]) {
-    for (const p of c.ports) if (p.name === targetPort && p.protocol === protocol) return p.containerPort;
-  }
-  return null;
+  return containerPorts(pod).find((p) => p.name === targetPort && p.protocol === protocol)?.containerPort ?? null;
 }
 
 function toEndpoint(pod: Pod, service: Service, nodes: Map<string, Node>): Endpoint {

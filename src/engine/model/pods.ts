@@ -112,6 +112,11 @@ export function podFromObject(o: ParsedObject): PodPlan {
   );
 }
 
+/** The ports a pod serves: its containers' and its sidecar init containers' (the only init containers kept). */
+export function containerPorts(pod: Pod): ContainerPort[] {
+  return [...pod.containers, ...pod.initContainers].flatMap((c) => c.ports);
+}
+
 function nodeMatches(node: Node, selector: Record<string, string>): boolean {
   return Object.entries(selector).every(([k, v]) => node.labels[k] === v);
 }

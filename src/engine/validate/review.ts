@@ -6,6 +6,7 @@ import { diagnostic } from '../diagnostics/make';
 import { isIP } from '../model/ip';
 import { podsInNamespace, selectPods, type LabelIndex } from '../model/labels';
 import { resolveTargetPort } from '../model/endpointslices';
+import { containerPorts } from '../model/pods';
 
 /** Labels the controllers add; listing them in a hint only adds noise. */
 const GENERATED = new Set(['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'batch.kubernetes.io/job-name', 'job-name', 'batch.kubernetes.io/controller-uid', 'controller-uid']);
@@ -41,7 +42,7 @@ export function reviewCluster(objects: ParsedObject[], cluster: Cluster, index: 
       });
       if (resolves) return;
       if (typeof p.targetPort === 'string') {
-        const other = selected.flatMap((pod) => [...pod.containers, ...pod.initContainers]).flatMap((c) => c.ports).find((cp) => cp.name === p.targetPort);
+        const other = selected.flatMap(containerPorts).find((cp) => cp.name === p.targetPort);
         if (other) {
           out.push(diagnostic('KN4003', locate(o, path), `targetPort "${p.targetPort}" names a ${other.protocol} container port, but this Service port is ${p.protocol}; a named port matches only the same protocol, so set protocol: ${other.protocol} or fix the container port.`, key));
         } else {
@@ -58,15 +59,13 @@ export function reviewCluster(objects: ParsedObject[], cluster: Cluster, index: 
 }
 
 function declares(pod: Pod, port: number, protocol: string): boolean {
-  return [...pod.containers, ...pod.initContainers].some((c) => c.ports.some((cp) => cp.containerPort === port && cp.protocol === protocol));
+  return containerPorts(pod).some((cp) => cp.containerPort === port && cp.protocol === protocol);
 }
 
 function portList(pods: Pod[]): string {
   const seen = new Set<string>();
   for (const pod of pods) {
-    for (const c of [...pod.containers, ...pod.initContainers]) {
-      for (const p of c.ports) seen.add(p.name ? `${p.name}=${p.containerPort}/${p.protocol}` : `${p.containerPort}/${p.protocol}`);
-    }
+    for (const p of containerPorts(pod)) seen.add(p.name ? `${p.name}=${p.containerPort}/${p.protocol}` : `${p.containerPort}/${p.protocol}`);
   }
   return [...seen].slice(0, 8).join(', ');
 }
