@@ -62,7 +62,7 @@ export const DIAGNOSTIC_CATALOGUE = {
   KN4004: entry('KN4004', 'warning', 'ExternalName looks like an IP address', `${SVC}#externalname`),
   KN4005: entry('KN4005', 'warning', 'Pod fits no node', `${DOCS}/concepts/scheduling-eviction/assign-pod-node/`),
   KN4006: entry('KN4006', 'warning', 'Pod bound to a node that does not exist', `${DOCS}/concepts/scheduling-eviction/assign-pod-node/#nodename`),
-  KN4007: entry('KN4007', 'warning', 'No free address left', `${DOCS}/concepts/services-networking/cluster-ip-allocation/`),
+  KN4007: entry('KN4007', 'warning', 'No free address or node port left', `${DOCS}/concepts/services-networking/cluster-ip-allocation/`),
   // Workloads
   KN5001: entry('KN5001', 'error', 'Workload selector does not match its template labels', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
   KN5002: entry('KN5002', 'error', 'Workload without a selector', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),

@@ -185,6 +185,15 @@ describe('service allocation', () => {
     expect(new Set(ports).size).toBe(ports.length);
   });
 
+  it('keeps allocated nodePorts inside a small node port range, and says when the range is full', () => {
+    const ports = (n: number) => Array.from({ length: n }, (_, i) => `    - {name: p${i}, port: ${80 + i}}`).join('\n');
+    const text = `apiVersion: v1\nkind: Service\nmetadata: {name: np}\nspec:\n  type: NodePort\n  ports:\n${ports(3)}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: late}\nspec:\n  type: NodePort\n  ports:\n${ports(1)}\n`;
+    const sim = run(text, { nodePortRange: { min: 30000, max: 30002 } });
+    expect(svc(sim, 'default/np').ports.map((p) => p.nodePort).sort()).toEqual([30000, 30001, 30002]);
+    expect(svc(sim, 'default/late').ports[0].nodePort).toBeNull();
+    expect(sim.diagnostics.map((d) => [d.code, d.object])).toEqual([['KN4007', 'Service/default/late']]);
+  });
+
   it('applies API server defaults', () => {
     const sim = run(`${service('a')}---\n${service('b', '', 'NodePort').replace('spec:\n', 'spec:\n  sessionAffinity: ClientIP\n')}---\napiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec: {type: ExternalName, externalName: db.example.com}\n---\n${service('h').replace('spec:\n', 'spec:\n  clusterIP: None\n')}`);
     expect(svc(sim, 'default/a')).toMatchObject({ externalTrafficPolicy: null, internalTrafficPolicy: 'Cluster', sessionAffinity: 'None', sessionAffinityTimeoutSeconds: null, publishNotReadyAddresses: false });

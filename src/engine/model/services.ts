@@ -172,12 +172,16 @@ export function allocateServices(drafts: Draft[], settings: ClusterSettings, dia
     }
   }
   const size = max - min + 1;
-  const band = Math.min(Math.max(16, Math.floor(size / 32)), 128);
-  const allocatePort = (key: string, owner: string): number | null => {
+  // The static band (portallocator calculateRangeOffset): none in a range of 16 ports or fewer.
+  const band = size <= 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 32)), 128);
+  const allocatePort = (d: Draft, key: string): number | null => {
     const upper = probe(key, size - band, (o) => !usedPorts.has(min + band + o));
     const offset = upper !== null ? band + upper : probe(key, band, (o) => !usedPorts.has(min + o));
-    if (offset === null) return null;
-    usedPorts.set(min + offset, owner);
+    if (offset === null) {
+      if (d.obj) diagnostics.push(diagnostic('KN4007', d.obj.source, `The node port range ${min}-${max} has no free port left for ${d.service.key}.`, objKey(d)));
+      return null;
+    }
+    usedPorts.set(min + offset, d.service.key);
     return min + offset;
   };
   for (const d of drafts) {
@@ -189,12 +193,12 @@ export function allocateServices(drafts: Draft[], settings: ClusterSettings, dia
       for (const p of s.ports) {
         if (p.nodePort !== null) continue;
         const reuse = byPortNumber.get(p.port);
-        p.nodePort = reuse ?? allocatePort(`${s.key}/${p.port}`, s.key);
+        p.nodePort = reuse ?? allocatePort(d, `${s.key}/${p.port}`);
         if (p.nodePort !== null) byPortNumber.set(p.port, p.nodePort);
       }
     }
     if (s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local' && s.healthCheckNodePort === null) {
-      s.healthCheckNodePort = allocatePort(`${s.key}/healthCheckNodePort`, s.key);
+      s.healthCheckNodePort = allocatePort(d, `${s.key}/healthCheckNodePort`);
     }
   }
 
