@@ -18,11 +18,10 @@ export interface ParsedObject {
   source: SourceRange;
   node: YamlNode | null;
   lines: LineCounter;
-  /** Document order across all files: later objects lose conflicts. */
-  order: number;
 }
 
 export interface ParseResult {
+  /** In document order across all files: later objects lose conflicts. */
   objects: ParsedObject[];
   diagnostics: Diagnostic[];
   hasParseErrors: boolean;
@@ -81,7 +80,6 @@ export function parseFiles(files: InputFile[]): ParseResult {
   const objects: ParsedObject[] = [];
   const diagnostics: Diagnostic[] = [];
   let hasParseErrors = false;
-  let order = 0;
   for (const file of Array.isArray(files) ? files : []) {
     if (!isRecord(file)) continue;
     const name = typeof file.name === 'string' ? file.name : 'input';
@@ -131,12 +129,12 @@ export function parseFiles(files: InputFile[]): ParseResult {
           const itemNode = itemsNode && isSeq(itemsNode) ? ((itemsNode.items[i] as YamlNode | undefined) ?? null) : null;
           const r = nodeRange(itemNode);
           const source = r ? trimRange(rangeOf(name, docIndex, lines, r[0], r[1]), lines, r[0]) : docSource;
-          const o = toObject(withListDefaults(item, kind, value.apiVersion), itemNode, source, lines, order++, diagnostics);
+          const o = toObject(withListDefaults(item, kind, value.apiVersion), itemNode, source, lines, diagnostics);
           if (o) objects.push(o);
         });
         return;
       }
-      const o = toObject(value, contents, docSource, lines, order++, diagnostics);
+      const o = toObject(value, contents, docSource, lines, diagnostics);
       if (o) objects.push(o);
     });
   }
@@ -153,13 +151,13 @@ function withListDefaults(item: unknown, listKind: string, listApiVersion: unkno
   };
 }
 
-function toObject(value: unknown, node: YamlNode | null, source: SourceRange, lines: LineCounter, order: number, diagnostics: Diagnostic[]): ParsedObject | null {
+function toObject(value: unknown, node: YamlNode | null, source: SourceRange, lines: LineCounter, diagnostics: Diagnostic[]): ParsedObject | null {
   if (value === null || value === undefined) return null;
   if (!isRecord(value)) {
     diagnostics.push(diagnostic('KN1002', source, 'This document is not a Kubernetes object: it should be a mapping with apiVersion, kind and metadata.name.'));
     return null;
   }
-  const stub: ParsedObject = { value, kind: '', apiVersion: '', name: '', namespace: null, source, node, lines, order };
+  const stub: ParsedObject = { value, kind: '', apiVersion: '', name: '', namespace: null, source, node, lines };
   const kind = str(value.kind);
   const apiVersion = str(value.apiVersion);
   const metadata = value.metadata;
