@@ -1,12 +1,12 @@
 // What a careful reviewer adds: things the API server accepts that will not do what was meant.
-import type { Cluster, Diagnostic, Pod, Service } from '../types';
-import { locate, type ParsedObject } from '../parse/parse';
+import type { Cluster, Diagnostic, Pod, Service, ServicePort } from '../types';
+import { locate, type FieldPath, type ParsedObject } from '../parse/parse';
 import { field, list } from '../parse/read';
 import { diagnostic } from '../diagnostics/make';
 import { isIP } from '../model/ip';
 import { podsInNamespace, selectPods, type LabelIndex } from '../model/labels';
 import { resolveTargetPort } from '../model/endpointslices';
-import { containerPorts } from '../model/pods';
+import { containerPorts, readProtocol } from '../model/pods';
 
 /** Labels the controllers add; listing them in a hint only adds noise. */
 const GENERATED = new Set(['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'batch.kubernetes.io/job-name', 'job-name', 'batch.kubernetes.io/controller-uid', 'controller-uid']);
@@ -32,30 +32,37 @@ export function reviewCluster(objects: ParsedObject[], cluster: Cluster, index: 
       out.push(diagnostic('KN4001', locate(o, ['spec', 'selector']), noMatchMessage(s, podsInNamespace(index, s.namespace), someYamlUnread), key));
       continue;
     }
+    if (s.headless) continue; // no proxying: targetPort is not used
     s.ports.forEach((p, i) => {
-      const rawIndex = list(field(o.value, 'spec', 'ports')).findIndex((raw) => field(raw, 'port') === p.port && (field(raw, 'protocol') ?? 'TCP') === p.protocol);
-      const path = field(o.value, 'spec', 'ports', rawIndex, 'targetPort') !== undefined ? ['spec', 'ports', rawIndex, 'targetPort'] : ['spec', 'ports', rawIndex >= 0 ? rawIndex : i];
-      if (s.headless) return; // no proxying: targetPort is not used
       const resolves = selected.some((pod) => {
         const port = resolveTargetPort(pod, p.targetPort, p.protocol);
         return port !== null && (typeof p.targetPort === 'string' || declares(pod, port, p.protocol));
       });
       if (resolves) return;
+      const where = locate(o, targetPortPath(o, p, i));
+      const declared = portList(selected);
       if (typeof p.targetPort === 'string') {
         const other = selected.flatMap(containerPorts).find((cp) => cp.name === p.targetPort);
         if (other) {
-          out.push(diagnostic('KN4003', locate(o, path), `targetPort "${p.targetPort}" names a ${other.protocol} container port, but this Service port is ${p.protocol}; a named port matches only the same protocol, so set protocol: ${other.protocol} or fix the container port.`, key));
+          out.push(diagnostic('KN4003', where, `targetPort "${p.targetPort}" names a ${other.protocol} container port, but this Service port is ${p.protocol}; a named port matches only the same protocol, so set protocol: ${other.protocol} or fix the container port.`, key));
         } else {
-          out.push(diagnostic('KN4002', locate(o, path), `No container of the pods selected by ${s.key} has a port named "${p.targetPort}", so port ${p.port} has no endpoints; use a name from the pods' ports (${portList(selected) || 'none declared'}) or a number.`, key));
+          out.push(diagnostic('KN4002', where, `No container of the pods selected by ${s.key} has a port named "${p.targetPort}", so port ${p.port} has no endpoints; use a name from the pods' ports (${declared || 'none declared'}) or a number.`, key));
         }
-      } else if (portList(selected) === '') {
-        out.push(diagnostic('KN4002', locate(o, path), `The pods selected by ${s.key} declare no container ports, so nothing shows that they listen on ${p.targetPort}/${p.protocol}; add containerPort ${p.targetPort} to the pod template (or check targetPort).`, key));
+      } else if (declared === '') {
+        out.push(diagnostic('KN4002', where, `The pods selected by ${s.key} declare no container ports, so nothing shows that they listen on ${p.targetPort}/${p.protocol}; add containerPort ${p.targetPort} to the pod template (or check targetPort).`, key));
       } else {
-        out.push(diagnostic('KN4002', locate(o, path), `No container of the pods selected by ${s.key} declares port ${p.targetPort}/${p.protocol} (they declare ${portList(selected)}); if nothing listens on ${p.targetPort}, connections are refused — check targetPort.`, key));
+        out.push(diagnostic('KN4002', where, `No container of the pods selected by ${s.key} declares port ${p.targetPort}/${p.protocol} (they declare ${declared}); if nothing listens on ${p.targetPort}, connections are refused — check targetPort.`, key));
       }
     });
   }
   return out;
+}
+
+/** Where a Service port's targetPort is written, or the port entry when targetPort is left to default. */
+function targetPortPath(o: ParsedObject, p: ServicePort, modelIndex: number): FieldPath {
+  const rawIndex = list(field(o.value, 'spec', 'ports')).findIndex((raw) => field(raw, 'port') === p.port && readProtocol(field(raw, 'protocol')) === p.protocol);
+  if (rawIndex < 0) return ['spec', 'ports', modelIndex];
+  return field(o.value, 'spec', 'ports', rawIndex, 'targetPort') !== undefined ? ['spec', 'ports', rawIndex, 'targetPort'] : ['spec', 'ports', rawIndex];
 }
 
 function declares(pod: Pod, port: number, protocol: string): boolean {
