@@ -7,8 +7,9 @@ export function isDNS1123Label(s: string): boolean {
   return s.length <= 63 && DNS1123_LABEL.test(s);
 }
 
+/** At most 253 characters in all; unlike a label, a part may be longer than 63 (apimachinery IsDNS1123Subdomain). */
 export function isDNS1123Subdomain(s: string): boolean {
-  return s.length > 0 && s.length <= 253 && s.split('.').every((part) => DNS1123_LABEL.test(part) && part.length <= 63);
+  return s.length > 0 && s.length <= 253 && s.split('.').every((part) => DNS1123_LABEL.test(part));
 }
 
 export function isRFC1035Label(s: string): boolean {

@@ -111,6 +111,27 @@ spec:
     expect(found(text)).toEqual([]);
   });
 
+  it('accepts DNS subdomains whose parts are longer than 63 characters, as the API server does', () => {
+    const long = 'a'.repeat(70);
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${long}}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {${long}.example.com/team: web, app: web}}
+    spec: {containers: [{name: c}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  type: ExternalName
+  externalName: ${long}.example.com
+`;
+    expect(found(text)).toEqual([]);
+  });
+
   it('checks labels, duplicates and Deployment selectors', () => {
     const text = `apiVersion: apps/v1
 kind: Deployment
