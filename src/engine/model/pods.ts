@@ -34,7 +34,7 @@ function readContainers(v: unknown, sidecarsOnly: boolean): Container[] {
     for (const p of list(c.ports)) {
       const containerPort = int(field(p, 'containerPort'));
       if (containerPort === undefined) continue;
-      ports.push({ name: str(field(p, 'name')) ?? null, containerPort, protocol: readProtocol(field(p, 'protocol')) });
+      ports.push({ name: str(field(p, 'name')) || null, containerPort, protocol: readProtocol(field(p, 'protocol')) });
     }
     out.push({ name: str(c.name) ?? `container-${i}`, image: str(c.image) ?? null, ports });
   });

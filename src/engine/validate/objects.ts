@@ -129,10 +129,10 @@ function validateService(o: ParsedObject, key: string, report: Report): void {
     const tp = p.targetPort;
     if (typeof tp === 'number') {
       if (!Number.isInteger(tp) || tp < 0 || tp > 65535) report('KN3005', at('targetPort'), `targetPort ${tp} is out of range; use 1-65535 or a container port name.`);
-    } else if (typeof tp === 'string') {
+    } else if (typeof tp === 'string' && tp !== '') {
       const problem = portNameProblem(tp);
       if (problem) report('KN3006', at('targetPort'), `targetPort "${tp}" is neither a number nor a valid port name: ${problem}.`);
-    } else if (isSet(tp)) report('KN1006', at('targetPort'), `targetPort must be a number or a port name, not ${typeName(tp)}.`);
+    } else if (isSet(tp) && tp !== '') report('KN1006', at('targetPort'), `targetPort must be a number or a port name, not ${typeName(tp)}.`);
     const np = p.nodePort;
     if (isSet(np) && np !== 0) {
       if (typeof np !== 'number' || !Number.isInteger(np)) report('KN1006', at('nodePort'), `nodePort must be a number, not ${typeName(np)}.`);
@@ -286,10 +286,10 @@ function validatePodSpec(spec: unknown, at: FieldPath, report: Report): void {
         } else if (typeof cp !== 'number' || !Number.isInteger(cp)) report('KN1006', [...where, 'containerPort'], `containerPort must be a number from 1 to 65535, not ${typeName(cp)}.`);
         else if (cp < 1 || cp > 65535) report('KN5003', [...where, 'containerPort'], `containerPort ${cp} is out of range; use 1-65535.`);
         if (isSet(p.protocol) && !PROTOCOLS.includes(p.protocol as string)) report('KN3017', [...where, 'protocol'], `protocol ${typeName(p.protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
-        if (typeof p.name === 'string') {
+        if (typeof p.name === 'string' && p.name !== '') {
           const problem = portNameProblem(p.name);
           if (problem) report('KN5003', [...where, 'name'], `The container port name "${p.name}" is invalid (${problem}); Services refer to it by this name, so it must be a valid port name such as "http".`);
-        } else if (isSet(p.name)) report('KN1006', [...where, 'name'], `A container port name must be a string, not ${typeName(p.name)}.`);
+        } else if (isSet(p.name) && p.name !== '') report('KN1006', [...where, 'name'], `A container port name must be a string, not ${typeName(p.name)}.`);
       });
     });
   }

@@ -111,6 +111,24 @@ spec:
     expect(found(text)).toEqual([]);
   });
 
+  it('treats an empty targetPort or container port name as unset, as the API server defaults them', () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 80, targetPort: ""}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec:
+  containers: [{name: c, ports: [{name: "", containerPort: 80}]}]
+`;
+    expect(found(text)).toEqual([]);
+    expect(run(text).cluster.endpointSlices.find((s) => s.service === 'default/web')!.ports).toEqual([{ name: null, port: 80, protocol: 'TCP' }]);
+  });
+
   it('accepts DNS subdomains whose parts are longer than 63 characters, as the API server does', () => {
     const long = 'a'.repeat(70);
     const text = `apiVersion: apps/v1
