@@ -194,6 +194,20 @@ describe('service allocation', () => {
     expect(sim.diagnostics.map((d) => [d.code, d.object])).toEqual([['KN4007', 'Service/default/late']]);
   });
 
+  it('refuses a given healthCheckNodePort that is out of range or already allocated, like a nodePort', () => {
+    const lb = (name: string, hc: number) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: ${hc}\n  selector: {app: ${name}}\n  ports: [{port: 80}]\n`;
+    const sim = run(`${service('np', '\n      nodePort: 30100', 'NodePort')}---\n${lb('taken', 30100)}---\n${lb('outside', 80)}---\n${lb('fine', 30200)}`);
+    expect(svc(sim, 'default/fine').healthCheckNodePort).toBe(30200);
+    for (const key of ['default/taken', 'default/outside']) {
+      expect(svc(sim, key).healthCheckNodePort).toBeGreaterThanOrEqual(30000);
+      expect(svc(sim, key).healthCheckNodePort).not.toBe(30100);
+    }
+    expect(sim.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.object, d.line])).toEqual([
+      ['KN3009', 'Service/default/taken', 17],
+      ['KN3008', 'Service/default/outside', 27],
+    ]);
+  });
+
   it('applies API server defaults', () => {
     const sim = run(`${service('a')}---\n${service('b', '', 'NodePort').replace('spec:\n', 'spec:\n  sessionAffinity: ClientIP\n')}---\napiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec: {type: ExternalName, externalName: db.example.com}\n---\n${service('h').replace('spec:\n', 'spec:\n  clusterIP: None\n')}`);
     expect(svc(sim, 'default/a')).toMatchObject({ externalTrafficPolicy: null, internalTrafficPolicy: 'Cluster', sessionAffinity: 'None', sessionAffinityTimeoutSeconds: null, publishNotReadyAddresses: false });

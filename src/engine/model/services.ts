@@ -138,37 +138,43 @@ export function allocateServices(drafts: Draft[], settings: ClusterSettings, dia
   // 3. nodePorts: reserve the given ones, then allocate (dynamic picks prefer the upper band, as since 1.29).
   const { min, max } = settings.nodePortRange;
   const usedPorts = new Map<number, string>();
+  /** Reserves a node port the input gives (`what`: nodePort or healthCheckNodePort); false when the API server refuses it. */
+  const reserve = (d: Draft, port: number, what: string, path: Array<string | number>, sharedWithinService: boolean): boolean => {
+    const where = at(d, path);
+    const owner = usedPorts.get(port);
+    if (port < min || port > max) {
+      if (where) diagnostics.push(diagnostic('KN3008', where, `${what} ${port} is outside the node port range ${min}-${max}; pick a port in that range or remove ${what} to get one allocated.`, objKey(d)));
+      return false;
+    }
+    if (owner !== undefined && !(sharedWithinService && owner === d.service.key)) {
+      if (where) diagnostics.push(diagnostic('KN3009', where, `${what} ${port} is already allocated to Service ${owner}, so the API server refuses this one; pick another port or remove ${what} to get one allocated.`, objKey(d)));
+      return false;
+    }
+    usedPorts.set(port, d.service.key);
+    return true;
+  };
   for (const d of drafts) {
     const s = d.service;
     const mine = new Set<string>();
     s.ports.forEach((p, i) => {
       if (p.nodePort === null) return;
-      const where = at(d, ['spec', 'ports', d.portIndex[i], 'nodePort']);
-      if (p.nodePort < min || p.nodePort > max) {
-        if (where) diagnostics.push(diagnostic('KN3008', where, `nodePort ${p.nodePort} is outside the node port range ${min}-${max}; pick a port in that range or remove nodePort to get one allocated.`, objKey(d)));
-        p.nodePort = null;
-        return;
-      }
-      const owner = usedPorts.get(p.nodePort);
+      const path = ['spec', 'ports', d.portIndex[i], 'nodePort'];
       if (mine.has(`${p.nodePort}/${p.protocol}`)) {
+        const where = at(d, path);
         if (where) diagnostics.push(diagnostic('KN3009', where, `nodePort ${p.nodePort}/${p.protocol} is used twice in this Service; give each port its own nodePort.`, objKey(d)));
         p.nodePort = null;
         return;
       }
-      if (owner !== undefined && owner !== s.key) {
-        if (where) diagnostics.push(diagnostic('KN3009', where, `nodePort ${p.nodePort} is already allocated to Service ${owner}, so the API server refuses this one; pick another port or remove nodePort to get one allocated.`, objKey(d)));
+      // The same number for TCP and UDP in one Service is one allocation.
+      if (!reserve(d, p.nodePort, 'nodePort', path, true)) {
         p.nodePort = null;
         return;
       }
       mine.add(`${p.nodePort}/${p.protocol}`);
-      usedPorts.set(p.nodePort, s.key);
     });
     if (d.obj && s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local') {
       const hc = int(field(d.obj.value, 'spec', 'healthCheckNodePort'));
-      if (hc !== undefined && hc >= min && hc <= max && !usedPorts.has(hc)) {
-        usedPorts.set(hc, s.key);
-        s.healthCheckNodePort = hc;
-      }
+      if (hc !== undefined && hc !== 0 && reserve(d, hc, 'healthCheckNodePort', ['spec', 'healthCheckNodePort'], false)) s.healthCheckNodePort = hc;
     }
   }
   const size = max - min + 1;
