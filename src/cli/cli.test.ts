@@ -126,6 +126,7 @@ describe('exit status and errors', () => {
       ['frobnicate', '-f', scenario('nodeport')],
       ['endpoints', '-f', scenario('nodeport'), '--bogus'],
       ['endpoints'],
+      [],
       ['endpoints', '-f', 'does-not-exist.yaml'],
       ['trace', '-f', scenario('nodeport'), '--from', 'external', '--to', '1.2.3.4:80'],
     ]) {

@@ -34,9 +34,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<CliResult> {
 
 async function runCommandLine(argv: string[], io: CliIO): Promise<CliResult> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    return { stdout: '', stderr: usageText(), exitCode: name === undefined ? 2 : 0 };
-  }
+  if (name === undefined) throw new UsageError(`no command given; commands: ${[...Object.keys(COMMANDS), 'batch'].join(', ')} (--help for more)`);
+  if (name === '--help' || name === '-h' || name === 'help') return { stdout: '', stderr: usageText(), exitCode: 0 };
   if (name === 'batch') return runBatch(rest, io);
   const { files, values } = parseCommandArgs(name, rest);
   const sim = await loadSimulation(files, io);
