@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSelection, useSettings } from '../state/context';
 import { layoutTopology, type Box } from './layout';
 import { nodeTypes, type CanvasNode } from './nodes';
-import { elementsAtLine, type Topology, type TopologyEdge } from './topology';
+import { elementsAtLine, shapeOf, type Topology, type TopologyEdge } from './topology';
 import { useTopology } from './useTopology';
 
 const EDGE_COLOUR: Record<TopologyEdge['kind'], string> = {
@@ -121,7 +121,8 @@ function Flow({ topology }: { topology: Topology }) {
   const boxes = useMemo(() => layoutTopology(topology), [topology]);
   const { nodes, edges } = useMemo(() => buildFlow(topology, boxes, selected, highlighted), [topology, boxes, selected, highlighted]);
   const { fitView } = useReactFlow();
-  const shape = useMemo(() => topology.elements.map((e) => e.id).join('|'), [topology]);
+  // Re-fit when elements come or go, not when one is renamed: typing a name must not reset the user's zoom.
+  const shape = useMemo(() => shapeOf(topology), [topology]);
   useEffect(() => {
     const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster, Diagnostic, Endpoint, Node, Pod, Service, SourceRange } from '../../engine';
-import { deriveTopology, elementsAtLine, type ServiceData } from './topology';
+import { deriveTopology, elementsAtLine, shapeOf, type ServiceData } from './topology';
 import { layoutTopology } from './layout';
 
 const range = (line: number, endLine: number): SourceRange => ({
@@ -174,5 +174,16 @@ describe('layoutTopology', () => {
     const [upper, lower] = [...services].sort((s, t) => boxes.get(`service-${s.key}`)!.y - boxes.get(`service-${t.key}`)!.y);
     const rowsOf = (svc: Service) => pods.filter((p) => p.name.startsWith(svc.name)).map((p) => boxes.get(`pod-${p.key}`)!.y);
     expect(Math.max(...rowsOf(upper))).toBeLessThanOrEqual(Math.min(...rowsOf(lower)));
+  });
+});
+
+describe('shapeOf', () => {
+  it('changes when elements come or go, not when one is renamed', () => {
+    const base = cluster({ pods: [pod('ns', 'a-1', 'node-1', '10.244.0.2')], services: [service('ns', 'a')], endpointSlices: [slice('ns/a', [endpoint('ns/a-1')])] });
+    const shape = shapeOf(deriveTopology(base, [], { showBuiltin: false }));
+    const renamed = cluster({ pods: [pod('ns', 'b-1', 'node-1', '10.244.0.2')], services: [service('ns', 'b')], endpointSlices: [slice('ns/b', [endpoint('ns/b-1')])] });
+    expect(shapeOf(deriveTopology(renamed, [], { showBuiltin: false }))).toBe(shape);
+    const grown = cluster({ ...base, pods: [...base.pods, pod('ns', 'a-2', 'node-1', '10.244.0.3')] });
+    expect(shapeOf(deriveTopology(grown, [], { showBuiltin: false }))).not.toBe(shape);
   });
 });

@@ -262,3 +262,13 @@ export function elementsAtLine(topology: Topology, line: number): string[] {
     .filter((e) => e.source !== null && e.source.line <= line && line <= e.source.endLine)
     .map((e) => e.id);
 }
+
+/** How many elements of each kind, per parent frame: what decides whether the view needs re-fitting. */
+export function shapeOf(topology: Topology): string {
+  const counts = new Map<string, number>();
+  for (const e of topology.elements) {
+    const key = `${e.data.kind}@${e.parentId ?? ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${key}=${n}`).sort().join('|');
+}
