@@ -40,7 +40,7 @@ async function runCommandLine(argv: string[], io: CliIO): Promise<CliResult> {
   const { files, values } = parseCommandArgs(name, rest);
   const sim = await loadSimulation(files, io);
   if (!sim.ok) return sim.result;
-  return answerOne(name, values, sim.simulation);
+  return { stdout: JSON.stringify(ask(name, values, sim.simulation), null, 2) + '\n', stderr: '', exitCode: 0 };
 }
 
 function parseCommandArgs(name: string, args: string[]) {
@@ -63,10 +63,11 @@ function parseCommandArgs(name: string, args: string[]) {
   return { files, values };
 }
 
-function answerOne(name: string, values: Record<string, unknown>, sim: Simulation): CliResult {
+/** One question to the engine; a question naming what does not exist is a usage error. */
+function ask(name: string, values: Record<string, unknown>, sim: Simulation): unknown {
   const answer = COMMANDS[name].answer(sim, values as never);
-  if (isQuestionError(answer)) return usageFailure(answer.error.message);
-  return { stdout: JSON.stringify(answer, null, 2) + '\n', stderr: '', exitCode: 0 };
+  if (isQuestionError(answer)) throw new UsageError(answer.error.message);
+  return answer;
 }
 
 type Loaded = { ok: true; simulation: Simulation } | { ok: false; result: CliResult };
@@ -136,8 +137,7 @@ function answerBatchLine(line: string, sim: Simulation): unknown {
   try {
     const { files, values } = parseCommandArgs(argv[0], argv.slice(1));
     if (files.length > 0) return { error: { message: 'questions in a batch use the batch\'s manifests: drop -f' } };
-    const answer = COMMANDS[argv[0]].answer(sim, values);
-    return isQuestionError(answer) ? { error: { message: answer.error.message } } : answer;
+    return ask(argv[0], values, sim);
   } catch (err) {
     return { error: { message: (err as Error).message } };
   }
