@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { Simulation } from '../../engine';
 import { useSettings, useSimulation } from '../state/context';
 import { deriveTopology, type Topology } from './topology';
@@ -20,5 +19,5 @@ export function topologyFor(simulation: Simulation, showBuiltin: boolean): Topol
 export function useTopology(): Topology | null {
   const simulation = useSimulation((s) => s.simulation);
   const showBuiltin = useSettings((s) => s.showBuiltin);
-  return useMemo(() => (simulation ? topologyFor(simulation, showBuiltin) : null), [simulation, showBuiltin]);
+  return simulation ? topologyFor(simulation, showBuiltin) : null;
 }
