@@ -2,8 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 // Two servers: the production build (every test) and the dev server that `npm start` runs
 // (the tests tagged @dev: a clean load, Monaco's workers, the engine worker).
-const BUILD_URL = 'http://127.0.0.1:4173/';
-const DEV_URL = 'http://127.0.0.1:5173/';
+// E2E_PORT moves both servers (and E2E_OUT_DIR the build) so several checkouts can test side by side.
+const BUILD_PORT = Number(process.env.E2E_PORT ?? 4173);
+const DEV_PORT = BUILD_PORT + 1000;
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
+const BUILD_URL = `http://127.0.0.1:${BUILD_PORT}/`;
+const DEV_URL = `http://127.0.0.1:${DEV_PORT}/`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,13 +42,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+      command: `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${BUILD_PORT} --strictPort`,
       url: BUILD_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
     {
-      command: 'npx vite --host 127.0.0.1 --port 5173 --strictPort',
+      command: `npx vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort`,
       url: DEV_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

@@ -49,7 +49,20 @@ export interface ClusterSettings {
   loadBalancerPool: string;
   dnsServiceIP: string;
   maxEndpointsPerSlice: number;
+  /** kube-proxy's mode (a pasted kube-proxy ConfigMap's `mode` wins over the page's choice). */
+  proxyMode: ProxyMode;
+  /** The IPVS scheduler, used when `proxyMode` is `ipvs`. */
+  ipvsScheduler: IpvsScheduler;
+  /** The CNI: whether and how NetworkPolicy is enforced. */
+  networkPlugin: NetworkPlugin;
+  /** Names the simulated upstream resolver knows (outside the cluster domain): FQDN without trailing dot -> IPv4. */
+  upstreamHosts: Record<string, string>;
 }
+
+export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
+export type IpvsScheduler = 'rr' | 'wrr' | 'lc' | 'wlc' | 'lblc' | 'lblcr' | 'sh' | 'dh' | 'sed' | 'nq';
+/** calico and cilium enforce NetworkPolicy (and differ on ipBlock vs pod IPs, hairpin); flannel does not. */
+export type NetworkPlugin = 'calico' | 'cilium' | 'flannel';
 
 export interface Namespace {
   name: string;

@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
-import { Canvas } from './canvas/Canvas';
 import { DiagnosticsList } from './editor/DiagnosticsList';
 import { EditorPane } from './editor/EditorPane';
-import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
-import { DetailsPanel } from './panels/DetailsPanel';
-import { usePlayground, useSimulation } from './state/context';
+import { usePlayground } from './state/context';
+import { Workspace } from './Workspace';
 import { setTestHook } from './testHook';
 import { createEngineClient } from '../worker/client';
 import { FILE_NAME } from './state/stores';
@@ -34,18 +32,6 @@ function useTestHook() {
   );
 }
 
-/** The canvas alone follows each result: a new one gives a failed canvas another try. */
-function CanvasArea() {
-  const simulation = useSimulation((s) => s.simulation);
-  return (
-    <div className="canvas-area">
-      <ErrorBoundary resetKey={simulation}>
-        <Canvas />
-      </ErrorBoundary>
-    </div>
-  );
-}
-
 export function Playground() {
   useTestHook();
   return (
@@ -56,10 +42,7 @@ export function Playground() {
           <EditorPane />
           <DiagnosticsList />
         </section>
-        <section className="workspace-right">
-          <CanvasArea />
-          <DetailsPanel />
-        </section>
+        <Workspace />
       </main>
     </div>
   );

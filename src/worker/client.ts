@@ -1,22 +1,37 @@
 // The page's handle on the engine: a worker when one can start, the main thread otherwise.
 // Requests are latest-wins; a computation past the time limit is abandoned and the worker restarted.
 import * as Comlink from 'comlink';
-import type { InputFile, Simulation } from '../engine';
-import { LatestRequest, handleRequest, type EngineEndpoint, type EngineRequest, type EngineResponse } from './protocol';
+import type { Answer, InputFile, Question, Simulation } from '../engine';
+import {
+  LatestRequest,
+  createRequestHandler,
+  type EngineEndpoint,
+  type EngineFunctions,
+  type EngineRequest,
+  type EngineResponse,
+  type SettingsInput,
+} from './protocol';
 
 export type EngineHost = 'worker' | 'main-thread';
 
-export type ComputeResult =
-  | { kind: 'ok'; simulation: Simulation }
+type Failure =
   | { kind: 'error'; error: string }
   | { kind: 'timeout'; limitMs: number }
-  /** A newer request was made before this one finished: ignore it. */
+  /** A newer request on the same channel was made before this one finished: ignore it. */
   | { kind: 'stale' };
+
+export type ComputeResult = { kind: 'ok'; simulation: Simulation } | Failure;
+export type AskResult = { kind: 'ok'; answer: Answer } | Failure;
 
 export interface EngineClient {
   readonly host: EngineHost;
   /** Computes the latest text. Older requests still running resolve as `stale`. */
-  simulate(files: InputFile[]): Promise<ComputeResult>;
+  simulate(files: InputFile[], settings?: SettingsInput): Promise<ComputeResult>;
+  /**
+   * Asks a question about the text (the worker reuses its model when the text is unchanged).
+   * Latest wins per channel (default: the question's kind), so a trace does not cancel a DNS lookup.
+   */
+  ask(files: InputFile[], settings: SettingsInput | undefined, question: Question, channel?: string): Promise<AskResult>;
   dispose(): void;
 }
 
@@ -28,7 +43,7 @@ export interface WorkerConnection {
   terminate(): void;
 }
 
-type SimulateFunction = (files: InputFile[]) => Simulation;
+type Engine = EngineFunctions;
 
 export interface EngineClientOptions {
   timeoutMs?: number;
@@ -36,7 +51,7 @@ export interface EngineClientOptions {
   forceMainThread?: boolean;
   onRestart?: () => void;
   startWorker?: () => WorkerConnection;
-  loadEngine?: () => Promise<{ simulate: SimulateFunction }>;
+  loadEngine?: () => Promise<Engine>;
 }
 
 function startBrowserWorker(): WorkerConnection {
@@ -56,27 +71,74 @@ function startBrowserWorker(): WorkerConnection {
   };
 }
 
-const loadBundledEngine = () => import('../engine');
+const loadBundledEngine = (): Promise<Engine> => import('../engine');
 
-function toResult(response: EngineResponse, latest: LatestRequest): ComputeResult {
+type Outcome = { kind: 'ok'; response: EngineResponse & { ok: true } } | Failure;
+
+function settle(response: EngineResponse, latest: LatestRequest): Outcome {
   if (latest.isStale(response)) return { kind: 'stale' };
-  return response.ok ? { kind: 'ok', simulation: response.simulation } : { kind: 'error', error: response.error };
+  return response.ok ? { kind: 'ok', response } : { kind: 'error', error: response.error };
 }
 
-class MainThreadClient implements EngineClient {
+function asCompute(outcome: Outcome): ComputeResult {
+  if (outcome.kind !== 'ok') return outcome;
+  return outcome.response.type === 'simulate' ? { kind: 'ok', simulation: outcome.response.simulation } : { kind: 'error', error: 'unexpected answer' };
+}
+
+function asAsk(outcome: Outcome): AskResult {
+  if (outcome.kind !== 'ok') return outcome;
+  return outcome.response.type === 'ask' ? { kind: 'ok', answer: outcome.response.answer } : { kind: 'error', error: 'unexpected answer' };
+}
+
+/** Latest-wins bookkeeping per channel: edits on `simulate`, questions per kind. */
+class Channels {
+  private channels = new Map<string, LatestRequest>();
+  get(name: string): LatestRequest {
+    let latest = this.channels.get(name);
+    if (!latest) this.channels.set(name, (latest = new LatestRequest()));
+    return latest;
+  }
+}
+
+type BuildRequest = (id: number) => EngineRequest;
+
+abstract class BaseClient implements EngineClient {
+  abstract readonly host: EngineHost;
+  protected channels = new Channels();
+  protected abstract send(channel: string, build: BuildRequest): Promise<Outcome>;
+
+  async simulate(files: InputFile[], settings?: SettingsInput): Promise<ComputeResult> {
+    return asCompute(await this.send('simulate', (id) => ({ type: 'simulate', id, files, settings })));
+  }
+
+  async ask(files: InputFile[], settings: SettingsInput | undefined, question: Question, channel?: string): Promise<AskResult> {
+    return asAsk(await this.send(`ask:${channel ?? question.kind}`, (id) => ({ type: 'ask', id, files, settings, question })));
+  }
+
+  abstract dispose(): void;
+}
+
+class MainThreadClient extends BaseClient {
+  /** The worker client's fallback path (same channels semantics, its own bookkeeping). */
+  sendFromWorker(channel: string, build: BuildRequest): Promise<Outcome> {
+    return this.send(channel, build);
+  }
+
   readonly host = 'main-thread' as const;
-  private latest = new LatestRequest();
-  private engine: Promise<{ simulate: SimulateFunction }> | null = null;
+  private engine: Promise<(request: EngineRequest) => EngineResponse> | null = null;
 
-  constructor(private readonly loadEngine: () => Promise<{ simulate: SimulateFunction }>) {}
+  constructor(private readonly loadEngine: () => Promise<Engine>) {
+    super();
+  }
 
-  async simulate(files: InputFile[]): Promise<ComputeResult> {
-    const id = this.latest.next();
-    this.engine ??= this.loadEngine();
-    const { simulate } = await this.engine;
+  protected async send(channel: string, build: BuildRequest): Promise<Outcome> {
+    const latest = this.channels.get(channel);
+    const id = latest.next();
+    this.engine ??= this.loadEngine().then((engine) => createRequestHandler(engine));
+    const handle = await this.engine;
     // Let a burst of edits settle: only the newest request pays for the computation.
-    if (id !== this.latest.current) return { kind: 'stale' };
-    return toResult(handleRequest({ type: 'simulate', id, files }, simulate), this.latest);
+    if (id !== latest.current) return { kind: 'stale' };
+    return settle(handle(build(id)), latest);
   }
 
   dispose(): void {}
@@ -90,8 +152,7 @@ interface LiveWorker {
   end(): void;
 }
 
-class WorkerClient implements EngineClient {
-  private latest = new LatestRequest();
+class WorkerClient extends BaseClient {
   private live: LiveWorker;
   /** Set when the worker cannot run; from then on the engine runs on the main thread. */
   private fallback: MainThreadClient | null = null;
@@ -100,9 +161,10 @@ class WorkerClient implements EngineClient {
 
   constructor(
     private readonly start: () => WorkerConnection,
-    private readonly loadEngine: () => Promise<{ simulate: SimulateFunction }>,
+    private readonly loadEngine: () => Promise<Engine>,
     private readonly options: EngineClientOptions,
   ) {
+    super();
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.live = this.launch();
   }
@@ -135,28 +197,29 @@ class WorkerClient implements EngineClient {
     return live;
   }
 
-  async simulate(files: InputFile[]): Promise<ComputeResult> {
-    if (this.fallback) return this.fallback.simulate(files);
-    const id = this.latest.next();
+  protected async send(channel: string, build: BuildRequest): Promise<Outcome> {
+    if (this.fallback) return this.fallback.sendFromWorker(channel, build);
+    const latest = this.channels.get(channel);
+    const id = latest.next();
     const live = this.live;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
     });
     try {
-      const answer = await Promise.race([live.connection.handle({ type: 'simulate', id, files }), timeout, live.gone.then(() => 'gone' as const)]);
+      const answer = await Promise.race([live.connection.handle(build(id)), timeout, live.gone.then(() => 'gone' as const)]);
       if (answer === 'gone') {
-        // The worker failed or was restarted for an older request: the latest edit runs again,
+        // The worker failed or was restarted for an older request: the latest request runs again,
         // on the main thread or the new worker.
-        return id === this.latest.current && !this.disposed ? this.simulate(files) : { kind: 'stale' };
+        return id === latest.current && !this.disposed ? this.send(channel, build) : { kind: 'stale' };
       }
       if (answer === 'timeout') {
         this.restart(live);
-        return id === this.latest.current ? { kind: 'timeout', limitMs: this.timeoutMs } : { kind: 'stale' };
+        return id === latest.current ? { kind: 'timeout', limitMs: this.timeoutMs } : { kind: 'stale' };
       }
-      return toResult(answer, this.latest);
+      return settle(answer, latest);
     } catch (error) {
-      if (id !== this.latest.current) return { kind: 'stale' };
+      if (id !== latest.current) return { kind: 'stale' };
       return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
     } finally {
       clearTimeout(timer);

@@ -1,10 +1,9 @@
 // The web worker: a thin Comlink adapter around the engine.
 import * as Comlink from 'comlink';
-import { simulate } from '../engine';
-import { handleRequest, type EngineEndpoint } from './protocol';
+import { ask, simulate } from '../engine';
+import { createRequestHandler, type EngineEndpoint } from './protocol';
 
-const endpoint: EngineEndpoint = {
-  handle: (request) => handleRequest(request, (files) => simulate(files)),
-};
+const handle = createRequestHandler({ simulate, ask });
+const endpoint: EngineEndpoint = { handle: (request) => handle(request) };
 
 Comlink.expose(endpoint);

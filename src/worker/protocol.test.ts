@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LatestRequest, handleRequest } from './protocol';
+import { LatestRequest, createRequestHandler } from './protocol';
 import type { Simulation } from '../engine';
+
+const handleRequest = (request: Parameters<ReturnType<typeof createRequestHandler>>[0], simulate: () => Simulation) =>
+  createRequestHandler({ simulate, ask: () => ({ pods: [], allowed: [] }) })(request);
 
 const fakeSimulation = { diagnostics: [], hasParseErrors: false } as unknown as Simulation;
 
@@ -28,6 +31,21 @@ describe('worker protocol', () => {
       throw new TypeError('boom');
     });
     expect(response).toEqual({ type: 'simulate', id: 3, ok: false, error: 'TypeError: boom' });
+  });
+
+  it('answers a question about the text from the model it already built', () => {
+    let builds = 0;
+    const handle = createRequestHandler({
+      simulate: () => (builds++, fakeSimulation),
+      ask: (sim, question) => ({ pods: [question.kind, String(sim === fakeSimulation)], allowed: [] }),
+    });
+    const files = [{ name: 'a.yaml', text: 'x' }];
+    handle({ type: 'simulate', id: 1, files });
+    const response = handle({ type: 'ask', id: 1, files, question: { kind: 'matrix' } });
+    expect(response).toEqual({ type: 'ask', id: 1, ok: true, answer: { pods: ['matrix', 'true'], allowed: [] } });
+    expect(builds).toBe(1);
+    handle({ type: 'ask', id: 2, files: [{ name: 'a.yaml', text: 'y' }], question: { kind: 'matrix' } });
+    expect(builds).toBe(2);
   });
 
   it('keeps answers structured-cloneable', () => {

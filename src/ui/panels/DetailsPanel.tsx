@@ -5,9 +5,14 @@ export function DetailsPanel() {
   const selected = useSelection((s) => s.selected);
   const select = useSelection((s) => s.select);
   const cluster = useSimulation((s) => s.simulation?.cluster ?? null);
-  if (!selected || !cluster) return null;
-  const details = describeElement(cluster, selected);
-  if (!details) return null;
+  const details = selected && cluster ? describeElement(cluster, selected) : null;
+  if (!details) {
+    return (
+      <div className="details muted" data-testid="details-empty">
+        Click a load balancer, node, Service or pod on the canvas to see its addresses, ports and endpoints here.
+      </div>
+    );
+  }
   return (
     <aside className="details" data-testid="details-panel" aria-label="Details">
       <header>

@@ -4,11 +4,13 @@ import { createEngineClient } from '../../worker/client';
 import {
   createPlaygroundStores,
   type DocumentState,
+  type PlaybackState,
   type PlaygroundOptions,
   type PlaygroundStores,
   type SelectionState,
   type SettingsState,
   type SimulationState,
+  type ViewState,
 } from './stores';
 
 const PlaygroundContext = createContext<PlaygroundStores | null>(null);
@@ -50,4 +52,12 @@ export function useSelection<T>(selector: (state: SelectionState) => T): T {
 
 export function useSettings<T>(selector: (state: SettingsState) => T): T {
   return useStore(usePlayground().settings, selector);
+}
+
+export function usePlayback<T>(selector: (state: PlaybackState) => T): T {
+  return useStore(usePlayground().playback, selector);
+}
+
+export function useView<T>(selector: (state: ViewState) => T): T {
+  return useStore(usePlayground().view, selector);
 }

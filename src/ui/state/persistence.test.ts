@@ -10,7 +10,7 @@ function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   };
 }
 
-const doc = { v: 1 as const, text: 'apiVersion: v1\nkind: Service\n  indented: "quotes" ✓\n', scenarioId: 'three-tier', edited: true };
+const doc = { v: 1 as const, text: 'apiVersion: v1\nkind: Service\n  indented: "quotes" ✓\n', scenarioId: 'three-tier', edited: true, settings: { proxyMode: 'ipvs' as const }, request: { from: 'external', to: '198.51.100.1:80' } };
 
 describe('document persistence', () => {
   it('round-trips the text byte for byte', () => {
@@ -31,7 +31,10 @@ describe('document persistence', () => {
     for (const raw of ['not json', '42', 'null', '{"v":2,"text":"x"}', '{"v":1}', '{"v":1,"text":7}']) {
       expect(decodeDocument(raw)).toBeNull();
     }
-    expect(decodeDocument('{"v":1,"text":"x","scenarioId":5}')).toEqual({ v: 1, text: 'x', scenarioId: null, edited: false });
+    expect(decodeDocument('{"v":1,"text":"x","scenarioId":5}')).toEqual({ v: 1, text: 'x', scenarioId: null, edited: false, settings: {}, request: null });
+    // A request with wrong types keeps only what is well-typed (state may come from a shared link).
+    expect(decodeDocument('{"v":1,"text":"x","request":{"from":"external","to":"1.2.3.4:80","protocol":"ICMP","method":7,"headers":{"a":"b","c":1}}}')?.request)
+      .toEqual({ from: 'external', to: '1.2.3.4:80', headers: { a: 'b' } });
   });
 
   it('survives a storage that throws', () => {

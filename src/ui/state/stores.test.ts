@@ -40,7 +40,7 @@ describe('playground stores', () => {
     stores.document.getState().setText('a');
     stores.document.getState().setText('ab');
     stores.document.getState().setText('abc');
-    expect(loadDocument(storage, 'a')).toEqual({ v: 1, text: 'abc', scenarioId: 'three-tier', edited: true });
+    expect(loadDocument(storage, 'a')).toMatchObject({ v: 1, text: 'abc', scenarioId: 'three-tier', edited: true });
     await vi.advanceTimersByTimeAsync(149);
     expect(engine.calls).toEqual(['seed']);
     await vi.advanceTimersByTimeAsync(1);

@@ -1,8 +1,9 @@
 // One set of stores per playground instance, split by concern. The document store is the
 // only place the raw text is written: it persists the text and asks the engine.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Simulation } from '../../engine';
-import type { EngineClient, EngineHost } from '../../worker/client';
+import type { Question, Simulation, TraceQuestion } from '../../engine';
+import type { AskResult, EngineClient, EngineHost } from '../../worker/client';
+import type { SettingsInput } from '../../worker/protocol';
 import { loadDocument, saveDocument, type KeyValueStorage } from './persistence';
 
 export const FILE_NAME = 'manifests.yaml';
@@ -11,9 +12,16 @@ export interface DocumentState {
   text: string;
   scenarioId: string | null;
   edited: boolean;
+  /** Cluster settings chosen in the page; they travel with the document. */
+  settings: SettingsInput;
+  /** The request the user built in the request bar; it travels with the document. */
+  request: TraceQuestion | null;
   /** The one write gateway for the text: user edits, test hooks and seed loads all come here. */
   setText(text: string): void;
-  loadScenario(scenarioId: string, text: string): void;
+  loadScenario(scenarioId: string, text: string, request?: TraceQuestion | null): void;
+  /** Merges cluster settings (proxy mode, network plugin, ...) and re-simulates. */
+  setSettings(patch: SettingsInput): void;
+  setRequest(request: TraceQuestion | null): void;
 }
 
 export type SimulationStatus = 'idle' | 'computing' | 'ready' | 'error' | 'timeout';
@@ -51,6 +59,58 @@ export interface SettingsState {
   setShowBuiltin(show: boolean): void;
 }
 
+/** One hop of an animation on the canvas (a trace, a DNS exchange). */
+export interface PlaybackHop {
+  /** Canvas element id the packet is at (node id), or null when the hop has no element on the canvas. */
+  element: string | null;
+  kind: string;
+  /** Short label (`kube-proxy on node-2`). */
+  label: string;
+  /** The one-line explanation shown as the caption. */
+  caption: string;
+  /** The packet's addresses at this point, so DNAT and SNAT are visible. */
+  src: string | null;
+  dst: string | null;
+}
+
+export interface PlaybackPath {
+  /** Grows per loaded path, so views can tell a new animation from a replay. */
+  id: number;
+  title: string;
+  hops: PlaybackHop[];
+  /** Where and why the packet stops, when it does not arrive. */
+  drop: { hop: number; reason: string; message: string; fix?: string } | null;
+  /** Editor ranges to highlight for this path (the rule that won, the line to change). */
+  highlights: Array<{ line: number; endLine: number }>;
+}
+
+export interface PlaybackState {
+  path: PlaybackPath | null;
+  /** The hop the packet is at (0-based). */
+  index: number;
+  playing: boolean;
+  /** Hops per second. */
+  speed: number;
+  load(path: Omit<PlaybackPath, 'id'>, autoplay?: boolean): void;
+  play(): void;
+  pause(): void;
+  /** Moves by `delta` hops (clamped), pausing playback. */
+  step(delta: number): void;
+  seek(index: number): void;
+  setSpeed(speed: number): void;
+  clear(): void;
+}
+
+export type WorkspaceView = 'topology' | 'matrix';
+export type WorkspacePanel = 'details' | 'trace' | 'dns';
+
+export interface ViewState {
+  view: WorkspaceView;
+  panel: WorkspacePanel;
+  setView(view: WorkspaceView): void;
+  setPanel(panel: WorkspacePanel): void;
+}
+
 export interface PlaygroundStores {
   instanceId: string;
   engineTimeoutMs: number | undefined;
@@ -58,6 +118,13 @@ export interface PlaygroundStores {
   simulation: StoreApi<SimulationState>;
   selection: StoreApi<SelectionState>;
   settings: StoreApi<SettingsState>;
+  playback: StoreApi<PlaybackState>;
+  view: StoreApi<ViewState>;
+  /**
+   * Asks the engine a question about the current text and settings (latest wins per channel,
+   * default the question's kind). Resolves `{kind: 'error'}` when no engine is attached yet.
+   */
+  ask(question: Question, channel?: string): Promise<AskResult>;
   /** Connects an engine (the provider does, in an effect) and computes the current text. */
   attachEngine(client: EngineClient): () => void;
 }
@@ -66,6 +133,8 @@ export interface PlaygroundOptions {
   instanceId: string;
   defaultText: string;
   defaultScenarioId: string | null;
+  /** The request the request bar starts with when nothing is stored. */
+  defaultRequest?: TraceQuestion | null;
   storage: KeyValueStorage | null;
   debounceMs?: number;
   /** A computation running longer is abandoned and the worker restarted (default 10 s). */
@@ -81,11 +150,11 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
 
   const simulation = createStore<SimulationState>(() => ({ simulation: null, status: 'idle', message: null, host: null }));
 
-  async function compute(text: string): Promise<void> {
+  async function compute(text: string, settings: SettingsInput): Promise<void> {
     const client = engine;
     if (!client) return;
     simulation.setState({ status: 'computing', host: client.host });
-    const result = await client.simulate([{ name: FILE_NAME, text }]);
+    const result = await client.simulate([{ name: FILE_NAME, text }], settings);
     if (engine !== client) return;
     switch (result.kind) {
       case 'stale':
@@ -106,27 +175,46 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
     }
   }
 
-  function schedule(text: string, delay: number): void {
+  function schedule(delay: number): void {
     clearTimeout(timer);
-    timer = setTimeout(() => void compute(text), delay);
+    timer = setTimeout(() => {
+      const { text, settings } = document.getState();
+      void compute(text, settings);
+    }, delay);
   }
 
   const document = createStore<DocumentState>((set, get) => {
+    function persist(): void {
+      const { text, scenarioId, edited, settings, request } = get();
+      saveDocument(storage, instanceId, { v: 1, text, scenarioId, edited, settings, request });
+    }
     function write(text: string, scenarioId: string | null, edited: boolean): void {
       set({ text, scenarioId, edited });
-      saveDocument(storage, instanceId, { v: 1, text, scenarioId, edited });
-      schedule(text, debounceMs);
+      persist();
+      schedule(debounceMs);
     }
     return {
       text: stored?.text ?? options.defaultText,
       scenarioId: stored ? stored.scenarioId : options.defaultScenarioId,
       edited: stored?.edited ?? false,
+      settings: stored?.settings ?? {},
+      request: stored?.request ?? options.defaultRequest ?? null,
       setText(text) {
         if (text === get().text) return;
         write(text, get().scenarioId, true);
       },
-      loadScenario(scenarioId, text) {
+      loadScenario(scenarioId, text, request) {
+        if (request !== undefined) set({ request });
         write(text, scenarioId, false);
+      },
+      setSettings(patch) {
+        set({ settings: { ...get().settings, ...patch } });
+        persist();
+        schedule(0);
+      },
+      setRequest(request) {
+        set({ request });
+        persist();
       },
     };
   });
@@ -135,7 +223,11 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
     selected: null,
     cursorLine: null,
     reveal: null,
-    select: (id) => set({ selected: id }),
+    select: (id) => {
+      set({ selected: id });
+      // Picking something on the canvas shows its details.
+      if (id !== null) view.getState().setPanel('details');
+    },
     setCursorLine: (cursorLine) => set({ cursorLine }),
     revealRange: (range) => set((state) => ({ reveal: { ...range, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
   }));
@@ -145,6 +237,41 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
     setShowBuiltin: (showBuiltin) => set({ showBuiltin }),
   }));
 
+  let pathId = 0;
+  const playback = createStore<PlaybackState>((set, get) => ({
+    path: null,
+    index: 0,
+    playing: false,
+    speed: 1.5,
+    load: (path, autoplay = true) => set({ path: { ...path, id: ++pathId }, index: 0, playing: autoplay && path.hops.length > 1 }),
+    play: () => {
+      const { path, index } = get();
+      if (!path) return;
+      // Playing from the last hop starts over.
+      set({ playing: true, index: index >= path.hops.length - 1 ? 0 : index });
+    },
+    pause: () => set({ playing: false }),
+    step: (delta) => {
+      const { path, index } = get();
+      if (!path) return;
+      set({ playing: false, index: Math.max(0, Math.min(path.hops.length - 1, index + delta)) });
+    },
+    seek: (index) => {
+      const { path } = get();
+      if (!path) return;
+      set({ index: Math.max(0, Math.min(path.hops.length - 1, index)) });
+    },
+    setSpeed: (speed) => set({ speed: Math.max(0.25, Math.min(8, speed)) }),
+    clear: () => set({ path: null, index: 0, playing: false }),
+  }));
+
+  const view = createStore<ViewState>((set) => ({
+    view: 'topology',
+    panel: 'details',
+    setView: (next) => set({ view: next }),
+    setPanel: (panel) => set({ panel }),
+  }));
+
   return {
     instanceId,
     engineTimeoutMs: options.engineTimeoutMs,
@@ -152,9 +279,17 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
     simulation,
     selection,
     settings,
+    playback,
+    view,
+    async ask(question, channel) {
+      const client = engine;
+      if (!client) return { kind: 'error', error: 'The engine is not ready yet.' };
+      const { text, settings: clusterSettings } = document.getState();
+      return client.ask([{ name: FILE_NAME, text }], clusterSettings, question, channel);
+    },
     attachEngine(client) {
       engine = client;
-      schedule(document.getState().text, 0);
+      schedule(0);
       return () => {
         if (engine === client) engine = null;
         clearTimeout(timer);

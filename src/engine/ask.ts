@@ -1,0 +1,41 @@
+// One door for every question, as tagged data: the worker protocol carries these.
+import type { Simulation } from './types';
+import type { QuestionError } from './questions';
+import { endpoints } from './questions';
+import { trace, sendMany } from './trace/trace';
+import { dns } from './dns/dns';
+import { reach, matrix } from './policy/reach';
+import type { SendManyAnswer, SendManyQuestion, TraceAnswer, TraceQuestion } from './trace/types';
+import type { DnsAnswer, DnsQuestion } from './dns/types';
+import type { MatrixAnswer, MatrixQuestion, ReachAnswer, ReachQuestion } from './policy/types';
+import type { EndpointsAnswer } from './types';
+
+export type Question =
+  | ({ kind: 'trace' } & TraceQuestion)
+  | ({ kind: 'sendMany' } & SendManyQuestion)
+  | ({ kind: 'dns' } & DnsQuestion)
+  | ({ kind: 'reach' } & ReachQuestion)
+  | ({ kind: 'matrix' } & MatrixQuestion)
+  | { kind: 'endpoints'; service?: string };
+
+export interface AnswerOf {
+  trace: TraceAnswer;
+  sendMany: SendManyAnswer;
+  dns: DnsAnswer;
+  reach: ReachAnswer;
+  matrix: MatrixAnswer;
+  endpoints: EndpointsAnswer;
+}
+
+export type Answer = AnswerOf[keyof AnswerOf] | QuestionError;
+
+export function ask(sim: Simulation, q: Question): Answer {
+  switch (q.kind) {
+    case 'trace': return trace(sim, q);
+    case 'sendMany': return sendMany(sim, q);
+    case 'dns': return dns(sim, q);
+    case 'reach': return reach(sim, q);
+    case 'matrix': return matrix(sim, q);
+    case 'endpoints': return endpoints(sim, { service: q.service });
+  }
+}

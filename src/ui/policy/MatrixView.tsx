@@ -1,0 +1,4 @@
+// Skeleton: the owning piece of work replaces this with the real component.
+export function MatrixView() {
+  return null;
+}
