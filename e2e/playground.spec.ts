@@ -7,7 +7,7 @@ const threeTier = readFileSync(new URL('../src/scenarios/three-tier.yaml', impor
 test('the default scenario loads with its Services, pods and nodes, and no console problems', { tag: '@dev' }, async ({ page }) => {
   const problems = collectConsoleProblems(page);
   await openPlayground(page);
-  for (const id of ['service-shop/frontend', 'service-shop/backend', 'service-shop/database', 'lb-shop/frontend', 'client']) {
+  for (const id of ['service-shop/frontend', 'service-shop/backend-api', 'service-shop/database', 'lb-shop/frontend', 'client']) {
     await expect(page.getByTestId(id)).toBeVisible();
   }
   await expect(page.locator('[data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
@@ -28,7 +28,7 @@ test('the default scenario loads with its Services, pods and nodes, and no conso
 
 test('typing a selector typo into Monaco marks the Service as having no endpoints, with a marker at the selector', async ({ page }) => {
   await openPlayground(page);
-  await expect(page.getByTestId('service-shop/backend')).toHaveAttribute('data-no-endpoints', 'false');
+  await expect(page.getByTestId('service-shop/backend-api')).toHaveAttribute('data-no-endpoints', 'false');
   const serviceLine = lineOf(threeTier, 'name: backend', lineOf(threeTier, 'kind: Service', lineOf(threeTier, 'name: backend')));
   const selectorValueLine = lineOf(threeTier, 'app: backend', serviceLine);
   await setCursor(page, selectorValueLine);
@@ -36,7 +36,7 @@ test('typing a selector typo into Monaco marks the Service as having no endpoint
   await page.keyboard.type('x');
   await expect.poll(() => editorText(page)).toContain('    app: backendx\n');
 
-  const backend = page.getByTestId('service-shop/backend');
+  const backend = page.getByTestId('service-shop/backend-api');
   await expect(backend).toHaveAttribute('data-no-endpoints', 'true');
   await expect(backend.getByTestId('no-endpoints-badge')).toBeVisible();
   await expect(backend).not.toContainText('undefined');
@@ -87,7 +87,7 @@ test('a YAML syntax error shows a marker at its line while the rest of the canva
   const errors = (await markers(page, 'kube-netsim')).filter((m) => m.severity === 8);
   expect(errors.some((m) => m.startLineNumber >= badLine && m.startLineNumber <= badLine + 2)).toBe(true);
   await expect(page.getByTestId('service-shop/frontend')).toBeVisible();
-  await expect(page.getByTestId('service-shop/backend')).toBeVisible();
+  await expect(page.getByTestId('service-shop/backend-api')).toBeVisible();
   await expect(page.locator('[data-testid^="pod-shop/frontend-"]')).toHaveCount(3);
   await expect(page.getByTestId('canvas-error')).toHaveCount(0);
 });
@@ -106,10 +106,10 @@ test('an edit survives a reload', async ({ page }) => {
 
 test('clicking a Service opens its details and highlights its YAML; the cursor highlights the canvas', async ({ page }) => {
   await openPlayground(page);
-  await page.getByTestId('service-shop/backend').click();
+  await page.getByTestId('service-shop/backend-api').click();
   const details = page.getByTestId('details-panel');
   await expect(details).toBeVisible();
-  await expect(details).toContainText('shop/backend');
+  await expect(details).toContainText('shop/backend-api');
   await expect(details).toContainText('app');
   await expect(details.locator('dd', { hasText: /^10\.244\./ }).first()).toBeVisible();
   const serviceStart = lineOf(threeTier, 'kind: Service', lineOf(threeTier, 'name: backend'));
@@ -175,7 +175,7 @@ test('the default scenario fits the first view, readable: every Service and pod 
   await openPlayground(page);
   await expect(page.getByTestId('service-shop/frontend')).toBeVisible();
   await waitForSettled(page);
-  for (const id of ['client', 'lb-shop/frontend', 'node-node-1', 'service-shop/frontend', 'service-shop/backend', 'service-shop/database']) {
+  for (const id of ['client', 'lb-shop/frontend', 'node-node-1', 'service-shop/frontend', 'service-shop/backend-api', 'service-shop/database']) {
     await expect(page.getByTestId(id)).toBeInViewport();
   }
   const pods = page.locator('[data-testid^="pod-shop/"]');

@@ -35,15 +35,15 @@ describe('endpoints', () => {
       expect(e.addresses[0]).toMatch(/^10\.244\.\d+\.\d+$/);
     }
     // The named targetPort `api` resolves to the container's 8080, under the Service port's name.
-    expect(byKey['shop/backend'].slices[0].ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+    expect(byKey['shop/backend-api'].slices[0].ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
     expect(byKey['shop/database'].clusterIP).toBe('None');
     expect(byKey['kube-system/kube-dns'].clusterIP).toBe('10.96.0.10');
     expect(byKey['default/kubernetes'].clusterIP).toBe('10.96.0.1');
   });
 
   it('answers for one Service with --service, namespace defaulting to default', async () => {
-    const one = await json(['endpoints', '-f', scenario('three-tier'), '--service', 'shop/backend']);
-    expect(one.body.services.map((s: { service: string }) => s.service)).toEqual(['shop/backend']);
+    const one = await json(['endpoints', '-f', scenario('three-tier'), '--service', 'shop/backend-api']);
+    expect(one.body.services.map((s: { service: string }) => s.service)).toEqual(['shop/backend-api']);
     const web = await json(['endpoints', '-f', scenario('multi-port'), '--service', 'web']);
     expect(web.body.services[0].service).toBe('default/web');
     const ports = web.body.services[0].slices[0].ports.map((p: { name: string; port: number }) => `${p.name}=${p.port}`).sort();
@@ -81,7 +81,7 @@ describe('validate', () => {
     const selectorLine = text.split('\n').findIndex((l) => l.includes('app: backnd')) + 1;
     const { exitCode, body } = await json(['validate', '-f', 'typo.yaml'], io('', { 'typo.yaml': text }));
     expect(exitCode).toBe(0);
-    const warning = body.diagnostics.find((d: { object: string; severity: string }) => d.object === 'Service/shop/backend' && d.severity === 'warning');
+    const warning = body.diagnostics.find((d: { object: string; severity: string }) => d.object === 'Service/shop/backend-api' && d.severity === 'warning');
     expect(warning).toBeDefined();
     expect(warning.file).toBe('typo.yaml');
     // The diagnostic points at the selector (its key or the typo'd label under it).
@@ -140,7 +140,7 @@ describe('exit status and errors', () => {
 describe('batch', () => {
   it('answers each question line in order, and a bad line does not stop the batch', async () => {
     const questions = [
-      '["endpoints","--service","shop/backend"]',
+      '["endpoints","--service","shop/backend-api"]',
       'not json',
       '["validate"]',
       '["endpoints","--service","shop/missing"]',
@@ -151,7 +151,7 @@ describe('batch', () => {
     expect(result.exitCode).toBe(0);
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
-    expect(lines[0].services[0].service).toBe('shop/backend');
+    expect(lines[0].services[0].service).toBe('shop/backend-api');
     expect(lines[1].error.message).toBeTruthy();
     expect(Array.isArray(lines[2].diagnostics)).toBe(true);
     expect(lines[3].error.message).toContain('shop/missing');

@@ -10,7 +10,7 @@ describe('endpoints', () => {
   it('lists every Service sorted by key, built-ins included, in the contract’s shape', () => {
     const a = endpoints(sim);
     if ('error' in a) throw new Error(a.error.message);
-    expect(a.services.map((s) => s.service)).toEqual(['default/kubernetes', 'kube-system/kube-dns', 'shop/backend', 'shop/database', 'shop/frontend']);
+    expect(a.services.map((s) => s.service)).toEqual(['default/kubernetes', 'kube-system/kube-dns', 'shop/backend-api', 'shop/database', 'shop/frontend']);
     const backend = a.services[2];
     expect(Object.keys(backend)).toEqual(['service', 'type', 'clusterIP', 'slices']);
     expect(Object.keys(backend.slices[0])).toEqual(['name', 'addressType', 'ports', 'endpoints']);

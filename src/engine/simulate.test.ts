@@ -27,8 +27,8 @@ describe('seed scenarios', () => {
     expect(frontend.loadBalancerIngress[0]).toMatch(/^198\.51\.100\.\d+$/);
     expect(frontend.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
     expect(slices(sim, 'shop/frontend')[0].ports).toEqual([{ name: 'http', port: 80, protocol: 'TCP' }]);
-    expect(slices(sim, 'shop/backend')[0].ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
-    expect(slices(sim, 'shop/backend')[0].endpoints).toHaveLength(2);
+    expect(slices(sim, 'shop/backend-api')[0].ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+    expect(slices(sim, 'shop/backend-api')[0].endpoints).toHaveLength(2);
     const db = slices(sim, 'shop/database');
     expect(db[0].endpoints.map((e) => e.hostname)).toEqual(['database-0', 'database-1']);
     expect(sim.cluster.services.find((s) => s.key === 'shop/database')!.clusterIP).toBe('None');

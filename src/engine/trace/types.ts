@@ -17,8 +17,14 @@ export interface TraceHop {
   // ---- free to add beyond the contract: what the page needs to animate and highlight ----
   /** The packet's source and destination as seen leaving this hop (so DNAT and SNAT are visible). */
   packet?: { src: string; dst: string };
-  /** Canvas element id this hop happens at (`service-ns/name`, `pod-ns/name`, `node-name`, `external`...). */
-  element?: string | null;
+  /**
+   * The model object this hop happens at, so the page can place it on the canvas:
+   * `Client`, `LoadBalancer/<ns>/<svc>`, `Node/<name>`, `Service/<ns>/<name>`, `Pod/<ns>/<name>`,
+   * `IngressController/<ns>/<name>`, `Gateway/<ns>/<name>`; null when it has no place.
+   */
+  ref?: string | null;
+  /** Editor ranges that explain this hop (the Service port, the rule that matched). */
+  sources?: Array<{ file: string; line: number; endLine: number }>;
 }
 
 export type DropReason =
