@@ -1,8 +1,8 @@
 // The command table: each command names its options and turns a simulation plus those
 // options into the JSON the contract (../shared/cli-contract.md) fixes.
 import type { ParseArgsConfig } from 'node:util';
-import { endpoints, validate } from '../engine/index';
-import type { QuestionError, Simulation } from '../engine/index';
+import { endpoints, matrix, reach, validate } from '../engine/index';
+import type { Protocol, QuestionError, Simulation } from '../engine/index';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 type OptionValues = Record<string, string | boolean | string[] | undefined>;
@@ -27,10 +27,39 @@ export const COMMANDS: Record<string, Command> = {
     options: {},
     answer: (sim) => validate(sim),
   },
+  reach: {
+    summary: 'may this connection be made, by NetworkPolicy?',
+    usage: 'reach --from <pod|ip:addr> --to <pod|ip:addr> --port <number|name> [--protocol TCP|UDP|SCTP]',
+    options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, protocol: { type: 'string' } },
+    answer: (sim, values) => {
+      const missing = ['from', 'to', 'port'].filter((o) => values[o] === undefined);
+      if (missing.length > 0) return usage(`reach needs ${missing.map((o) => `--${o}`).join(', ')}`);
+      return reach(sim, { from: values.from as string, to: values.to as string, port: values.port as string, protocol: protocolOption(values.protocol) });
+    },
+  },
+  matrix: {
+    summary: 'who may reach whom, by NetworkPolicy (default 80/TCP)',
+    usage: 'matrix [--port <n>] [--protocol P] [--namespace ns ...]',
+    options: { port: { type: 'string' }, protocol: { type: 'string' }, namespace: { type: 'string', multiple: true } },
+    answer: (sim, values) => {
+      const port = values.port === undefined ? undefined : /^\d+$/.test(values.port as string) ? Number(values.port) : NaN;
+      if (Number.isNaN(port)) return usage(`--port ${String(values.port)} is not a port number; matrix takes 1-65535`);
+      return matrix(sim, { port, protocol: protocolOption(values.protocol), namespaces: values.namespace as string[] | undefined });
+    },
+  },
 };
 
+function usage(message: string): QuestionError {
+  return { error: { code: 'BAD_ARGUMENT', message } };
+}
+
+/** Protocols are written uppercase in manifests; the command line also takes `udp`. */
+function protocolOption(v: unknown): Protocol | undefined {
+  return typeof v === 'string' ? (v.toUpperCase() as Protocol) : undefined;
+}
+
 /** Commands the contract names that arrive with later work; asking for one is a usage error that says so. */
-export const PLANNED_COMMANDS = ['trace', 'dns', 'reach', 'matrix'];
+export const PLANNED_COMMANDS = ['trace', 'dns'];
 
 export function isQuestionError(value: unknown): value is QuestionError {
   return typeof value === 'object' && value !== null && 'error' in value;

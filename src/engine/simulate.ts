@@ -22,7 +22,7 @@ export function simulate(files: InputFile[], settings?: Partial<ClusterSettings>
     // A bug in the engine must not take the page down: report it and return an empty cluster.
     const message = `The simulator hit an internal error (${String((e as Error)?.message ?? e)}); please report it with this input.`;
     return {
-      cluster: { settings: resolved, namespaces: [], nodes: [], pods: [], services: [], endpointSlices: [], workloads: [], objects: [] },
+      cluster: { settings: resolved, namespaces: [], nodes: [], pods: [], services: [], endpointSlices: [], workloads: [], networkPolicies: [], objects: [] },
       diagnostics: [diagnostic('KN1002', { file: firstName(files), line: 1, column: 1, endLine: 1, endColumn: 1 }, message)],
       hasParseErrors: true,
     };

@@ -1,5 +1,6 @@
 // The engine's plain-data model. Everything here crosses the worker boundary and is printed
 // as JSON by the command line: no classes, no Maps, no functions.
+import type { NetworkPolicy } from './policy/types';
 
 /** One input file (the editor's text is one file, named by the page). */
 export interface InputFile {
@@ -234,6 +235,8 @@ export interface Cluster {
   services: Service[];
   endpointSlices: EndpointSlice[];
   workloads: Workload[];
+  /** NetworkPolicy objects with the API server's defaults applied (src/engine/policy). */
+  networkPolicies: NetworkPolicy[];
   objects: InputObject[];
 }
 

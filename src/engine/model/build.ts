@@ -13,9 +13,11 @@ import { coreDnsPlans, kubeDnsService, kubernetesService, kubernetesSlice } from
 import { controllerSlices, inputSlice } from './endpointslices';
 import { indexPods, type LabelIndex } from './labels';
 import { formatIPv4, parseCIDR4 } from './ip';
+import { readNetworkPolicies } from '../policy/read';
+import { checkNetworkPolicies } from '../policy/validate';
 
-const SIMULATED = new Set(['Namespace', 'Node', 'Pod', 'Service', 'EndpointSlice', ...WORKLOAD_KINDS]);
-const LATER = new Set(['NetworkPolicy', 'Ingress', 'IngressClass', 'Gateway', 'GatewayClass', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
+const SIMULATED = new Set(['Namespace', 'Node', 'Pod', 'Service', 'EndpointSlice', 'NetworkPolicy', ...WORKLOAD_KINDS]);
+const LATER = new Set(['Ingress', 'IngressClass', 'Gateway', 'GatewayClass', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
 
 export interface BuildResult {
   cluster: Cluster;
@@ -112,9 +114,12 @@ export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, 
   for (const o of unique) if (o.namespace) named.add(o.namespace);
   for (const p of pods) named.add(p.namespace);
   const namespaces = buildNamespaces(ofKind('Namespace'), [...named].sort());
+  const networkPolicies = readNetworkPolicies(ofKind('NetworkPolicy'));
+  const cluster: Cluster = { settings, namespaces, nodes, pods, services, endpointSlices, workloads, networkPolicies, objects };
+  diagnostics.push(...checkNetworkPolicies(ofKind('NetworkPolicy'), cluster));
 
   return {
-    cluster: { settings, namespaces, nodes, pods, services, endpointSlices, workloads, objects },
+    cluster,
     unique,
     index,
   };

@@ -258,9 +258,9 @@ spec:
   });
 
   it('reports unknown kinds as info and keeps them', () => {
-    const sim = run('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\n');
-    expect(sim.diagnostics.map((d) => [d.severity, d.code, d.object])).toEqual([['info', 'KN1004', 'ConfigMap/default/c'], ['info', 'KN1005', 'NetworkPolicy/default/p']]);
-    expect(sim.cluster.objects.map((o) => o.key)).toEqual(['ConfigMap/default/c', 'NetworkPolicy/default/p']);
+    const sim = run('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: p}\n');
+    expect(sim.diagnostics.map((d) => [d.severity, d.code, d.object])).toEqual([['info', 'KN1004', 'ConfigMap/default/c'], ['info', 'KN1005', 'Gateway/default/p']]);
+    expect(sim.cluster.objects.map((o) => o.key)).toEqual(['ConfigMap/default/c', 'Gateway/default/p']);
   });
 });
 

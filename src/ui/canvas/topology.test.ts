@@ -38,7 +38,7 @@ function endpoint(target: string, ready = true): Endpoint {
 function cluster(parts: Partial<Cluster>): Cluster {
   return {
     settings: {} as Cluster['settings'], namespaces: [], nodes: [node('node-1', '192.168.49.2'), node('node-2', '192.168.49.3')],
-    pods: [], services: [], endpointSlices: [], workloads: [], objects: [], ...parts,
+    pods: [], services: [], endpointSlices: [], workloads: [], networkPolicies: [], objects: [], ...parts,
   };
 }
 
