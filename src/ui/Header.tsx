@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDocument, usePlayground, useSimulation } from './state/context';
 import { SCENARIOS, loadScenarioText } from './scenarios';
+import { ClusterSettings } from './settings/ClusterSettings';
 
 function EngineStatus() {
   const status = useSimulation((s) => s.status);
@@ -57,6 +58,7 @@ export function Header() {
         </select>
         {edited && <span className="muted edited">edited</span>}
       </label>
+      <ClusterSettings />
       {loadError && (
         <span className="status status-error" role="alert">
           {loadError}

@@ -7,6 +7,8 @@ export interface TestHook {
   compute?: (text: string) => Promise<{ host: string; result: unknown }>;
   getMarkers?: () => unknown[];
   getHighlightedLines?: () => Array<{ startLineNumber: number; endLineNumber: number }>;
+  /** The editor lines lit for the loaded trace (where its packet is dropped). */
+  getTraceHighlightedLines?: () => Array<{ startLineNumber: number; endLineNumber: number }>;
   setCursor?: (line: number, column?: number) => void;
   editorReady?: boolean;
   engineHost?: () => string | null;

@@ -2,9 +2,12 @@ import '@xyflow/react/dist/style.css';
 import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi, type Edge } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSelection, useSettings } from '../state/context';
+import { usePlayback, useSelection, useSettings } from '../state/context';
+import { trailOf } from '../trace/playbackPath';
+import { useStepKeys } from '../trace/useStepKeys';
 import { layoutTopology, type Box } from './layout';
 import { nodeTypes, type CanvasNode } from './nodes';
+import { PacketOverlay } from './PacketOverlay';
 import { elementsAtLine, shapeOf, type Topology, type TopologyEdge } from './topology';
 import { useTopology } from './useTopology';
 
@@ -16,15 +19,22 @@ const EDGE_COLOUR: Record<TopologyEdge['kind'], string> = {
   'service-pod': '#4a6fa5',
 };
 
-function buildFlow(topology: Topology, boxes: Map<string, Box>, selectedId: string | null, highlighted: string[]) {
+/** The elements a trace passes (in order): lit, with the edges between neighbours on it. */
+function trailSets(trail: string[]) {
+  const pairs = new Set(trail.slice(1).flatMap((id, i) => [`${trail[i]}>${id}`, `${id}>${trail[i]}`]));
+  return { elements: new Set(trail), pairs };
+}
+
+function buildFlow(topology: Topology, boxes: Map<string, Box>, selectedId: string | null, highlighted: string[], trail: string[] = []) {
   // The selection outlives results by id; one this result lacks (a renamed object, another
   // scenario) must not fade every edge.
   const selected = topology.elements.some((e) => e.id === selectedId) ? selectedId : null;
   const lit = new Set(highlighted);
+  const onTrail = trailSets(trail);
   const colourOf = new Map(topology.namespaces.map((n) => [n.name, n.colour]));
   const nodes: CanvasNode[] = topology.elements.map((element) => {
     const box = boxes.get(element.id)!;
-    const classes = [element.id === selected ? 'is-selected' : '', lit.has(element.id) ? 'is-highlighted' : ''].filter(Boolean);
+    const classes = [element.id === selected ? 'is-selected' : '', lit.has(element.id) ? 'is-highlighted' : '', onTrail.elements.has(element.id) ? 'is-on-path' : ''].filter(Boolean);
     return {
       id: element.id,
       type: element.data.kind,
@@ -46,6 +56,9 @@ function buildFlow(topology: Topology, boxes: Map<string, Box>, selectedId: stri
   });
   const edges: Edge[] = topology.edges.map((edge) => {
     const touched = edge.source === selected || edge.target === selected;
+    if (onTrail.pairs.has(`${edge.source}>${edge.target}`)) {
+      return { id: edge.id, source: edge.source, target: edge.target, selectable: false, animated: true, className: 'is-on-path', style: { stroke: '#d9480f', strokeWidth: 3.5 } };
+    }
     return {
       id: edge.id,
       source: edge.source,
@@ -119,7 +132,9 @@ function Flow({ topology }: { topology: Topology }) {
   const select = useSelection((s) => s.select);
   // Layout once per result; selection and highlight only restyle.
   const boxes = useMemo(() => layoutTopology(topology), [topology]);
-  const { nodes, edges } = useMemo(() => buildFlow(topology, boxes, selected, highlighted), [topology, boxes, selected, highlighted]);
+  const path = usePlayback((s) => s.path);
+  const trail = useMemo(() => (path ? trailOf(path.hops) : []), [path]);
+  const { nodes, edges } = useMemo(() => buildFlow(topology, boxes, selected, highlighted, trail), [topology, boxes, selected, highlighted, trail]);
   const { fitView } = useReactFlow();
   // Re-fit when elements come or go, not when one is renamed: typing a name must not reset the user's zoom.
   const shape = useMemo(() => shapeOf(topology), [topology]);
@@ -153,15 +168,18 @@ function Flow({ topology }: { topology: Topology }) {
       <Panel position="top-left">
         <Legend topology={topology} />
       </Panel>
+      <PacketOverlay topology={topology} layoutKey={boxes} />
     </ReactFlow>
   );
 }
 
 export function Canvas() {
   const topology = useTopology();
+  // Space plays or pauses a loaded trace and the arrow keys step it while focus is on the canvas.
+  const onKeyDown = useStepKeys();
   if (!topology) return <div className="canvas-empty muted">Simulating the cluster…</div>;
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" tabIndex={0} aria-label="Cluster topology" onKeyDownCapture={onKeyDown}>
       <ReactFlowProvider>
         <Flow topology={topology} />
       </ReactFlowProvider>

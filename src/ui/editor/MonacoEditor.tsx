@@ -8,7 +8,7 @@ import { configureMonacoYaml } from 'monaco-yaml';
 import { useEffect, useRef } from 'react';
 import { topologyFor } from '../canvas/useTopology';
 import { usePlayground } from '../state/context';
-import { FILE_NAME } from '../state/stores';
+import { FILE_NAME, type PlaybackState } from '../state/stores';
 import { setTestHook } from '../testHook';
 import { loadCatalogue, type Catalogue } from '../catalogue';
 import { MARKER_OWNER, toMarkers } from './markers';
@@ -35,7 +35,7 @@ export default function MonacoEditor() {
 
   useEffect(() => {
     configureYaml();
-    const { document, simulation, selection, settings } = stores;
+    const { document, simulation, selection, settings, playback } = stores;
     const uri = monaco.Uri.parse(`file:///${stores.instanceId}/${++modelCount}/${FILE_NAME}`);
     const model = monaco.editor.createModel(document.getState().text, 'yaml', uri);
     const editor = monaco.editor.create(container.current!, {
@@ -110,6 +110,20 @@ export default function MonacoEditor() {
       }
     });
 
+    // A trace's lines to change (where its packet is dropped) are lit too, in their own colour.
+    const traceDecorations = editor.createDecorationsCollection();
+    const showTrace = (path: PlaybackState['path']) => {
+      const lines = path?.highlights ?? [];
+      traceDecorations.set(
+        lines.map((r) => ({ range: new monaco.Range(r.line, 1, r.endLine, 1), options: { isWholeLine: true, className: 'yaml-trace', linesDecorationsClassName: 'yaml-trace-gutter' } })),
+      );
+      if (lines.length > 0) editor.revealLinesInCenterIfOutsideViewport(lines[0].line, lines[0].endLine);
+    };
+    showTrace(playback.getState().path);
+    const offPlayback = playback.subscribe((state, previous) => {
+      if (state.path !== previous.path) showTrace(state.path);
+    });
+
     // The cursor's object lights up on the canvas.
     const onCursor = editor.onDidChangeCursorPosition((event) => selection.getState().setCursorLine(event.position.lineNumber));
 
@@ -127,6 +141,8 @@ export default function MonacoEditor() {
         })),
       getHighlightedLines: () =>
         decorations.getRanges().map((r) => ({ startLineNumber: r.startLineNumber, endLineNumber: r.endLineNumber })),
+      getTraceHighlightedLines: () =>
+        traceDecorations.getRanges().map((r) => ({ startLineNumber: r.startLineNumber, endLineNumber: r.endLineNumber })),
       setCursor: (line: number, column = 1) => {
         editor.setPosition({ lineNumber: line, column });
         editor.focus();
@@ -142,6 +158,7 @@ export default function MonacoEditor() {
       offDocument();
       offSimulation();
       offSelection();
+      offPlayback();
       editor.dispose();
       model.dispose();
     };

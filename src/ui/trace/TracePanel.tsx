@@ -1,4 +1,52 @@
-// Skeleton: the owning piece of work replaces this with the real component.
+// The Trace tab: the request's hops (current one marked, click to seek), the playback controls,
+// why it was dropped, where it went and could have gone, and after Send ×N the distribution.
+import { useStore } from 'zustand';
+import { usePlayback, usePlayground } from '../state/context';
+import { DropNotice } from './DropNotice';
+import { HopCaption } from './HopCaption';
+import { HopList } from './HopList';
+import { Candidates, Destination, Distribution } from './Outcome';
+import { PlaybackControls } from './PlaybackControls';
+import { traceStoreOf } from './traceStore';
+import { useStepKeys } from './useStepKeys';
+
 export function TracePanel() {
-  return null;
+  const stores = usePlayground();
+  const trace = useStore(traceStoreOf(stores));
+  const path = usePlayback((s) => s.path);
+  const index = usePlayback((s) => s.index);
+  const onKeyDown = useStepKeys();
+  return (
+    <div className="trace-panel" data-testid="trace-panel" onKeyDown={onKeyDown}>
+      <h2 className="trace-title">
+        {trace.sent ? `${trace.sent.from} → ${trace.sent.to}` : 'Follow a packet'}
+        {trace.status === 'asking' && <span className="muted"> · asking the engine…</span>}
+      </h2>
+      {!trace.sent && <p className="muted">Pick where a request comes from and where it goes in the bar above, then press Send: the packet is followed hop by hop here and on the canvas.</p>}
+      {trace.targetGone && (
+        <p className="notice notice-warning" role="status" data-testid="trace-target-gone">
+          ⚠ {trace.targetGone}
+        </p>
+      )}
+      {trace.problem && (
+        <p className="notice notice-error" role="alert" data-testid="trace-problem">
+          ✕ {trace.problem}
+        </p>
+      )}
+      {path && trace.answer && (
+        <>
+          <PlaybackControls />
+          <HopCaption hops={path.hops} index={index} dropped={path.drop?.hop === index} testid="trace-current" />
+          <DropNotice />
+          <Destination answer={trace.answer} />
+          {trace.many && <Distribution many={trace.many} />}
+          <Candidates answer={trace.answer} />
+          <section className="trace-section">
+            <h3>Hops</h3>
+            <HopList />
+          </section>
+        </>
+      )}
+    </div>
+  );
 }
