@@ -12,6 +12,7 @@ export interface CatalogueEntry {
 
 const DOCS = 'https://kubernetes.io/docs';
 const SVC = `${DOCS}/concepts/services-networking/service/`;
+const NETPOL = `${DOCS}/concepts/services-networking/network-policies/`;
 
 function entry(code: string, severity: Severity, title: string, docs: string): CatalogueEntry {
   return { code, severity, title, docs };
@@ -67,6 +68,22 @@ export const DIAGNOSTIC_CATALOGUE = {
   KN5001: entry('KN5001', 'error', 'Workload selector does not match its template labels', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
   KN5002: entry('KN5002', 'error', 'Workload without a selector', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
   KN5003: entry('KN5003', 'error', 'Invalid container port', `${DOCS}/reference/kubernetes-api/workload-resources/pod-v1/#ports`),
+  // NetworkPolicy (src/engine/policy)
+  KN7001: entry('KN7001', 'error', 'Invalid policyTypes', `${NETPOL}#networkpolicy-resource`),
+  KN7002: entry('KN7002', 'error', 'Invalid endPort', `${NETPOL}#targeting-a-range-of-ports`),
+  KN7003: entry('KN7003', 'error', 'Invalid ipBlock CIDR', `${NETPOL}#networkpolicy-resource`),
+  KN7004: entry('KN7004', 'error', 'ipBlock except outside its cidr', `${NETPOL}#networkpolicy-resource`),
+  KN7005: entry('KN7005', 'error', 'Invalid NetworkPolicy peer', `${NETPOL}#behavior-of-to-and-from-selectors`),
+  KN7006: entry('KN7006', 'error', 'Invalid NetworkPolicy port', `${NETPOL}#networkpolicy-resource`),
+  KN7007: entry('KN7007', 'error', 'Invalid label selector', `${DOCS}/concepts/overview/working-with-objects/labels/#resources-that-support-set-based-requirements`),
+  KN7008: entry('KN7008', 'warning', 'Egress isolation leaves DNS blocked', `${NETPOL}#default-deny-all-egress-traffic`),
+  KN7009: entry('KN7009', 'warning', 'NetworkPolicy selects no pod', `${NETPOL}#networkpolicy-resource`),
+  KN7010: entry('KN7010', 'warning', 'namespaceSelector matches no namespace', `${NETPOL}#targeting-a-namespace-by-its-name`),
+  KN7011: entry('KN7011', 'warning', 'Named port that no pod declares', `${NETPOL}#networkpolicy-resource`),
+  KN7012: entry('KN7012', 'warning', 'NetworkPolicy not enforced by the network plugin', `${NETPOL}#prerequisites`),
+  KN7013: entry('KN7013', 'info', 'Two peers where one was probably meant', `${NETPOL}#behavior-of-to-and-from-selectors`),
+  KN7014: entry('KN7014', 'warning', 'Rules ignored by policyTypes', `${NETPOL}#networkpolicy-resource`),
+  KN7015: entry('KN7015', 'info', 'ipBlock covers pod addresses', `${NETPOL}#networkpolicy-resource`),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CATALOGUE;
