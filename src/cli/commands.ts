@@ -1,8 +1,8 @@
 // The command table: each command names its options and turns a simulation plus those
 // options into the JSON the contract (../shared/cli-contract.md) fixes.
 import type { ParseArgsConfig } from 'node:util';
-import { endpoints, matrix, reach, validate } from '../engine/index';
-import type { Protocol, QuestionError, Simulation } from '../engine/index';
+import { dns, endpoints, matrix, reach, validate } from '../engine/index';
+import type { DnsRecordType, Protocol, QuestionError, Simulation } from '../engine/index';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 type OptionValues = Record<string, string | boolean | string[] | undefined>;
@@ -26,6 +26,17 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'validate',
     options: {},
     answer: (sim) => validate(sim),
+  },
+  dns: {
+    summary: 'what a pod\'s resolver does with a name',
+    usage: 'dns --from <pod> --name <name> [--type A|AAAA|SRV|CNAME|PTR]',
+    options: { from: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' } },
+    answer: (sim, values) => {
+      const missing = ['from', 'name'].filter((o) => values[o] === undefined);
+      if (missing.length > 0) return usage(`dns needs ${missing.map((o) => `--${o}`).join(', ')}`);
+      const type = typeof values.type === 'string' ? values.type.toUpperCase() : 'A';
+      return dns(sim, { from: values.from as string, name: values.name as string, type: type as DnsRecordType });
+    },
   },
   reach: {
     summary: 'may this connection be made, by NetworkPolicy?',
@@ -59,7 +70,7 @@ function protocolOption(v: unknown): Protocol | undefined {
 }
 
 /** Commands the contract names that arrive with later work; asking for one is a usage error that says so. */
-export const PLANNED_COMMANDS = ['trace', 'dns'];
+export const PLANNED_COMMANDS = ['trace'];
 
 export function isQuestionError(value: unknown): value is QuestionError {
   return typeof value === 'object' && value !== null && 'error' in value;

@@ -3,10 +3,10 @@ import type { Simulation } from './types';
 import type { QuestionError } from './questions';
 import { endpoints } from './questions';
 import { trace, sendMany } from './trace/trace';
-import { dns } from './dns/dns';
+import { dns, podNetwork } from './dns/dns';
 import { reach, matrix } from './policy/reach';
 import type { SendManyAnswer, SendManyQuestion, TraceAnswer, TraceQuestion } from './trace/types';
-import type { DnsAnswer, DnsQuestion } from './dns/types';
+import type { DnsAnswer, DnsQuestion, PodNetworkAnswer, PodNetworkQuestion } from './dns/types';
 import type { MatrixAnswer, MatrixQuestion, ReachAnswer, ReachQuestion } from './policy/types';
 import type { EndpointsAnswer } from './types';
 
@@ -14,6 +14,7 @@ export type Question =
   | ({ kind: 'trace' } & TraceQuestion)
   | ({ kind: 'sendMany' } & SendManyQuestion)
   | ({ kind: 'dns' } & DnsQuestion)
+  | ({ kind: 'podNetwork' } & PodNetworkQuestion)
   | ({ kind: 'reach' } & ReachQuestion)
   | ({ kind: 'matrix' } & MatrixQuestion)
   | { kind: 'endpoints'; service?: string };
@@ -22,6 +23,7 @@ export interface AnswerOf {
   trace: TraceAnswer;
   sendMany: SendManyAnswer;
   dns: DnsAnswer;
+  podNetwork: PodNetworkAnswer;
   reach: ReachAnswer;
   matrix: MatrixAnswer;
   endpoints: EndpointsAnswer;
@@ -34,6 +36,7 @@ export function ask(sim: Simulation, q: Question): Answer {
     case 'trace': return trace(sim, q);
     case 'sendMany': return sendMany(sim, q);
     case 'dns': return dns(sim, q);
+    case 'podNetwork': return podNetwork(sim, q);
     case 'reach': return reach(sim, q);
     case 'matrix': return matrix(sim, q);
     case 'endpoints': return endpoints(sim, { service: q.service });

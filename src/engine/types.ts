@@ -49,6 +49,8 @@ export interface ClusterSettings {
   /** Addresses the simulated cloud hands to LoadBalancer Services. */
   loadBalancerPool: string;
   dnsServiceIP: string;
+  /** CoreDNS's kubernetes plugin as a pasted Corefile sets it (its zone is then clusterDomain); absent: kubeadm's Corefile. */
+  coreDns?: CoreDnsConfig;
   maxEndpointsPerSlice: number;
   /** kube-proxy's mode (a pasted kube-proxy ConfigMap's `mode` wins over the page's choice). */
   proxyMode: ProxyMode;
@@ -121,11 +123,34 @@ export interface Pod {
   hostname: string | null;
   subdomain: string | null;
   dnsPolicy: string;
+  /** `spec.dnsConfig` as written (merged into resolv.conf by the kubelet); absent or null when not given. */
+  dnsConfig?: PodDnsConfig | null;
+  /** `spec.enableServiceLinks` (default true): false keeps only the kubernetes Service's environment variables. */
+  enableServiceLinks?: boolean;
   /** The workload that made it (Deployment, StatefulSet, ...), or null for a Pod object. */
   owner: OwnerRef | null;
   /** True for pods the engine supplies (CoreDNS). */
   builtin: boolean;
   /** The Pod object, or the workload whose template made it. */
+  source: SourceRange | null;
+}
+
+export interface PodDnsConfig {
+  nameservers: string[];
+  searches: string[];
+  /** `options` entries; value null for a flag such as `use-vc`. */
+  options: Array<{ name: string; value: string | null }>;
+}
+
+/** What a pasted CoreDNS ConfigMap (kube-system/coredns) says about the `kubernetes` plugin. */
+export interface CoreDnsConfig {
+  /** The plugin's zones as written (`cluster.local in-addr.arpa ip6.arpa`). */
+  zones: string[];
+  /** Record TTL in seconds (plugin default 5; kubeadm's Corefile says 30). */
+  ttl: number;
+  /** `pods disabled | insecure | verified` (plugin default disabled; kubeadm's Corefile says insecure). */
+  pods: 'disabled' | 'insecure' | 'verified';
+  /** The Corefile's place in the input. */
   source: SourceRange | null;
 }
 

@@ -1,5 +1,5 @@
 // Pod plans: what each Pod object and each workload asks for, before scheduling gives nodes and IPs.
-import type { Container, ContainerPort, Node, OwnerRef, Pod, Protocol, SourceRange, Workload } from '../types';
+import type { Container, ContainerPort, Node, OwnerRef, Pod, PodDnsConfig, Protocol, SourceRange, Workload } from '../types';
 import type { ParsedObject } from '../parse/parse';
 import { bool, field, int, isRecord, list, str, stringMap, type Json } from '../parse/read';
 import { safeSuffix, stableStringify } from './hash';
@@ -41,6 +41,19 @@ function readContainers(v: unknown, sidecarsOnly: boolean): Container[] {
   return out;
 }
 
+/** `spec.dnsConfig`, leniently: non-string entries are dropped (validation reports them). */
+function readDnsConfig(v: unknown): PodDnsConfig | null {
+  if (!isRecord(v)) return null;
+  const strings = (x: unknown) => list(x).filter((e): e is string => typeof e === 'string');
+  const options = list(v.options).flatMap((o) => {
+    const name = str(field(o, 'name'));
+    if (!name) return [];
+    const value = field(o, 'value');
+    return [{ name, value: typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null }];
+  });
+  return { nameservers: strings(v.nameservers), searches: strings(v.searches), options };
+}
+
 interface PodSpecParts {
   spec: Json;
   labels: Record<string, string>;
@@ -79,6 +92,8 @@ export function makePlan(
     hostname,
     subdomain,
     dnsPolicy: str(spec.dnsPolicy) ?? 'ClusterFirst',
+    dnsConfig: readDnsConfig(spec.dnsConfig),
+    enableServiceLinks: bool(spec.enableServiceLinks) ?? true,
     owner,
     builtin: extra.builtin ?? false,
     source,
