@@ -9,6 +9,8 @@ export interface TestHook {
   getHighlightedLines?: () => Array<{ startLineNumber: number; endLineNumber: number }>;
   /** The editor lines lit for the loaded trace (where its packet is dropped). */
   getTraceHighlightedLines?: () => Array<{ startLineNumber: number; endLineNumber: number }>;
+  /** The editor lines lit for the policy verdict the matrix explains (the rule that allowed, the policies that isolate). */
+  getPolicyHighlightedLines?: () => Array<{ startLineNumber: number; endLineNumber: number }>;
   setCursor?: (line: number, column?: number) => void;
   editorReady?: boolean;
   engineHost?: () => string | null;

@@ -8,6 +8,7 @@ import { useStepKeys } from '../trace/useStepKeys';
 import { layoutTopology, type Box } from './layout';
 import { nodeTypes, type CanvasNode } from './nodes';
 import { PacketOverlay } from './PacketOverlay';
+import { PolicyLegend, usePolicyFlowEdges } from '../policy/CanvasPolicy';
 import { elementsAtLine, shapeOf, type Topology, type TopologyEdge } from './topology';
 import { useTopology } from './useTopology';
 
@@ -17,6 +18,7 @@ const EDGE_COLOUR: Record<TopologyEdge['kind'], string> = {
   'lb-node': '#7b61ff',
   'node-service': '#b07d00',
   'service-pod': '#4a6fa5',
+  'policy-flow': '#1b8a3a',
 };
 
 /** The elements a trace passes (in order): lit, with the edges between neighbours on it. */
@@ -135,6 +137,8 @@ function Flow({ topology }: { topology: Topology }) {
   const path = usePlayback((s) => s.path);
   const trail = useMemo(() => (path ? trailOf(path.hops) : []), [path]);
   const { nodes, edges } = useMemo(() => buildFlow(topology, boxes, selected, highlighted, trail), [topology, boxes, selected, highlighted, trail]);
+  const flows = usePolicyFlowEdges(topology);
+  const shownEdges = useMemo(() => (flows.length > 0 ? [...edges, ...flows] : edges), [edges, flows]);
   const { fitView } = useReactFlow();
   // Re-fit when elements come or go, not when one is renamed: typing a name must not reset the user's zoom.
   const shape = useMemo(() => shapeOf(topology), [topology]);
@@ -148,7 +152,7 @@ function Flow({ topology }: { topology: Topology }) {
   return (
     <ReactFlow
       nodes={nodes}
-      edges={edges}
+      edges={shownEdges}
       nodeTypes={nodeTypes}
       onNodeClick={(_, node) => select(node.type === 'podGroup' ? null : node.id)}
       onPaneClick={() => select(null)}
@@ -167,6 +171,7 @@ function Flow({ topology }: { topology: Topology }) {
       <MiniMap pannable zoomable nodeStrokeWidth={2} style={{ width: 160, height: 100 }} />
       <Panel position="top-left">
         <Legend topology={topology} />
+        <PolicyLegend topology={topology} />
       </Panel>
       <PacketOverlay topology={topology} layoutKey={boxes} />
     </ReactFlow>

@@ -1,6 +1,7 @@
 // One small component per kind of canvas element. Each carries its data-testid.
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ClientData, ElementData, LoadBalancerData, NodeData, PodData, PodGroupData, ServiceData } from './topology';
+import { IsolationMark } from '../policy/CanvasPolicy';
 
 export type CanvasNode = Node<{ element: ElementData; testId: string; namespaceColour: string | null }>;
 
@@ -134,6 +135,7 @@ function PodNode({ data }: NodeProps<CanvasNode>) {
         <span className="card-title pod-name" title={element.name}>
           {element.name}
         </span>
+        <IsolationMark isolation={element.isolation} />
       </div>
       <div className="pod-row card-line">
         <span className="mono">{element.podIP ?? 'no IP'}</span>

@@ -1,5 +1,6 @@
 // The canvas topology as plain data, derived from the engine's model. Pure: no React, no layout.
-import type { Cluster, Diagnostic, Service, SourceRange } from '../../engine';
+import type { Cluster, Diagnostic, NetworkPolicy, Pod, Service, SourceRange } from '../../engine';
+import { selectorMatches } from '../../engine/validate/selectors';
 
 export type ElementKind = 'client' | 'loadBalancer' | 'node' | 'service' | 'podGroup' | 'pod';
 
@@ -57,6 +58,14 @@ export interface PodGroupData {
   podCount: number;
 }
 
+/** The NetworkPolicies that select a pod, per direction: a selected pod is isolated that way. */
+export interface PodIsolation {
+  ingress: string[];
+  egress: string[];
+  /** False when the network plugin ignores NetworkPolicy (the policies are there, without effect). */
+  enforced: boolean;
+}
+
 export interface PodData {
   kind: 'pod';
   key: string;
@@ -65,6 +74,7 @@ export interface PodData {
   podIP: string | null;
   ready: boolean;
   phase: string;
+  isolation: PodIsolation;
 }
 
 export type ElementData = ClientData | LoadBalancerData | NodeData | ServiceData | PodGroupData | PodData;
@@ -78,7 +88,7 @@ export interface TopologyElement {
   source: SourceRange | null;
 }
 
-export type EdgeKind = 'client-lb' | 'client-node' | 'lb-node' | 'node-service' | 'service-pod';
+export type EdgeKind = 'client-lb' | 'client-node' | 'lb-node' | 'node-service' | 'service-pod' | 'policy-flow';
 
 export interface TopologyEdge {
   id: string;
@@ -87,6 +97,8 @@ export interface TopologyEdge {
   kind: EdgeKind;
   /** service-pod: false when the endpoint is not ready (drawn dashed). */
   ready: boolean;
+  /** policy-flow: only some pods of the source group may reach some of the destination group. */
+  partial?: boolean;
 }
 
 export interface NamespaceLegendEntry {
@@ -130,6 +142,32 @@ function reasonFor(service: Service, ready: number, total: number, diagnostics: 
   if (total > 0 && ready === 0) return `0 of ${total} pods ready${diagnostic ? `: ${diagnostic.message}` : ''}`;
   if (diagnostic) return diagnostic.message;
   return 'The selector matches no pod.';
+}
+
+/**
+ * Which policies select each pod, per direction (the API's isolation rule: a policy of the pod's own
+ * namespace whose podSelector matches it; hostNetwork pods are never selected). The verdicts
+ * themselves come from the engine in the worker; this only marks the pods.
+ */
+export function isolationOf(cluster: Cluster): (pod: Pod) => PodIsolation {
+  const byNamespace = new Map<string, NetworkPolicy[]>();
+  for (const policy of cluster.networkPolicies) {
+    const list = byNamespace.get(policy.namespace);
+    if (list) list.push(policy);
+    else byNamespace.set(policy.namespace, [policy]);
+  }
+  // calico and cilium enforce NetworkPolicy; flannel does not (engine types, NetworkPlugin).
+  const enforced = cluster.settings.networkPlugin !== 'flannel';
+  return (pod) => {
+    const isolation: PodIsolation = { ingress: [], egress: [], enforced };
+    if (pod.hostNetwork) return isolation;
+    for (const policy of byNamespace.get(pod.namespace) ?? []) {
+      if (!selectorMatches(policy.podSelector, pod.labels)) continue;
+      if (policy.policyTypes.includes('Ingress')) isolation.ingress.push(policy.key);
+      if (policy.policyTypes.includes('Egress')) isolation.egress.push(policy.key);
+    }
+    return isolation;
+  };
 }
 
 export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], options: TopologyOptions): Topology {
@@ -223,6 +261,7 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
     }
   }
 
+  const isolation = isolationOf(cluster);
   const groups = new Map<string | null, typeof pods>();
   for (const node of cluster.nodes) groups.set(node.name, []);
   for (const pod of pods) {
@@ -247,6 +286,7 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
           podIP: pod.podIP,
           ready: pod.ready,
           phase: pod.phase,
+          isolation: isolation(pod),
         },
         source: pod.source,
       });

@@ -12,6 +12,7 @@ import { FILE_NAME, type PlaybackState } from '../state/stores';
 import { setTestHook } from '../testHook';
 import { loadCatalogue, type Catalogue } from '../catalogue';
 import { MARKER_OWNER, toMarkers } from './markers';
+import { watchPolicyHighlights } from '../policy/store';
 import { KUBERNETES_OBJECT_SCHEMA } from './schema';
 
 let yamlConfigured = false;
@@ -124,6 +125,15 @@ export default function MonacoEditor() {
       if (state.path !== previous.path) showTrace(state.path);
     });
 
+    // The lines a policy verdict rests on (the matrix's explanation) are lit in their own colour.
+    const policyDecorations = editor.createDecorationsCollection();
+    const offPolicy = watchPolicyHighlights(stores, (lines) => {
+      policyDecorations.set(
+        lines.map((r) => ({ range: new monaco.Range(r.line, 1, r.endLine, 1), options: { isWholeLine: true, className: 'yaml-policy', linesDecorationsClassName: 'yaml-policy-gutter' } })),
+      );
+      if (lines.length > 0) editor.revealLinesInCenterIfOutsideViewport(lines[0].line, lines[lines.length - 1].endLine);
+    });
+
     // The cursor's object lights up on the canvas.
     const onCursor = editor.onDidChangeCursorPosition((event) => selection.getState().setCursorLine(event.position.lineNumber));
 
@@ -141,6 +151,8 @@ export default function MonacoEditor() {
         })),
       getHighlightedLines: () =>
         decorations.getRanges().map((r) => ({ startLineNumber: r.startLineNumber, endLineNumber: r.endLineNumber })),
+      getPolicyHighlightedLines: () =>
+        policyDecorations.getRanges().map((r) => ({ startLineNumber: r.startLineNumber, endLineNumber: r.endLineNumber })),
       getTraceHighlightedLines: () =>
         traceDecorations.getRanges().map((r) => ({ startLineNumber: r.startLineNumber, endLineNumber: r.endLineNumber })),
       setCursor: (line: number, column = 1) => {
@@ -159,6 +171,7 @@ export default function MonacoEditor() {
       offSimulation();
       offSelection();
       offPlayback();
+      offPolicy();
       editor.dispose();
       model.dispose();
     };
