@@ -1,7 +1,7 @@
 // The command table: each command names its options and turns a simulation plus those
 // options into the JSON the contract (../shared/cli-contract.md) fixes.
 import type { ParseArgsConfig } from 'node:util';
-import { dns, endpoints, matrix, reach, validate } from '../engine/index';
+import { dns, endpoints, matrix, reach, trace, validate } from '../engine/index';
 import type { DnsRecordType, Protocol, QuestionError, Simulation } from '../engine/index';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -26,6 +26,31 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'validate',
     options: {},
     answer: (sim) => validate(sim),
+  },
+  trace: {
+    summary: 'follow one request hop by hop (DNS, kube-proxy, NetworkPolicy)',
+    usage: 'trace --from <pod|external> --to <target> [--protocol P] [--method M] [--header K:V ...] [--src-ip IP] [--via-node NODE] [--gateway ns/name] [--seed N]',
+    options: {
+      from: { type: 'string' }, to: { type: 'string' }, protocol: { type: 'string' }, method: { type: 'string' },
+      header: { type: 'string', multiple: true }, 'src-ip': { type: 'string' }, 'via-node': { type: 'string' },
+      gateway: { type: 'string' }, seed: { type: 'string' },
+    },
+    answer: (sim, values) => {
+      const missing = ['from', 'to'].filter((o) => values[o] === undefined);
+      if (missing.length > 0) return usage(`trace needs ${missing.map((o) => `--${o}`).join(', ')}`);
+      const seed = values.seed === undefined ? undefined : /^\d+$/.test(values.seed as string) ? Number(values.seed) : NaN;
+      if (Number.isNaN(seed)) return usage(`--seed ${String(values.seed)} is not a whole number`);
+      const headers: Record<string, string> = {};
+      for (const h of (values.header as string[] | undefined) ?? []) {
+        const colon = h.indexOf(':');
+        if (colon <= 0) return usage(`--header "${h}" is not K:V`);
+        headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
+      }
+      return trace(sim, {
+        from: values.from as string, to: values.to as string, protocol: protocolOption(values.protocol), method: values.method as string | undefined,
+        headers, srcIp: values['src-ip'] as string | undefined, viaNode: values['via-node'] as string | undefined, gateway: values.gateway as string | undefined, seed,
+      });
+    },
   },
   dns: {
     summary: 'what a pod\'s resolver does with a name',
@@ -70,7 +95,7 @@ function protocolOption(v: unknown): Protocol | undefined {
 }
 
 /** Commands the contract names that arrive with later work; asking for one is a usage error that says so. */
-export const PLANNED_COMMANDS = ['trace'];
+export const PLANNED_COMMANDS: string[] = [];
 
 export function isQuestionError(value: unknown): value is QuestionError {
   return typeof value === 'object' && value !== null && 'error' in value;

@@ -8,6 +8,13 @@ export interface InputFile {
   text: string;
 }
 
+/** Editor lines to highlight (1-based, inclusive). */
+export interface FieldLines {
+  file: string;
+  line: number;
+  endLine: number;
+}
+
 /** Where something came from: 1-based line and column, 0-based offsets, in `file`. */
 export interface SourceRange {
   file: string;
@@ -60,6 +67,8 @@ export interface ClusterSettings {
   networkPlugin: NetworkPlugin;
   /** Names the simulated upstream resolver knows (outside the cluster domain): FQDN without trailing dot -> IPv4. */
   upstreamHosts: Record<string, string>;
+  /** Where proxyMode and ipvsScheduler came from: a pasted kube-proxy ConfigMap's `config.conf`, or null (the page's setting). */
+  proxyModeSource?: SourceRange | null;
 }
 
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
@@ -263,6 +272,8 @@ export interface Cluster {
   /** NetworkPolicy objects with the API server's defaults applied (src/engine/policy). */
   networkPolicies: NetworkPolicy[];
   objects: InputObject[];
+  /** Lines of fields a trace explanation points at, keyed by `services/fieldLines.ts` fieldKey (object source + field). */
+  fieldSources?: Record<string, FieldLines>;
 }
 
 /** What `simulate` returns: the model and every diagnostic (parse, build and validation). */

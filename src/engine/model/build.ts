@@ -15,6 +15,8 @@ import { indexPods, type LabelIndex } from './labels';
 import { formatIPv4, parseCIDR4 } from './ip';
 import { readNetworkPolicies } from '../policy/read';
 import { checkNetworkPolicies } from '../policy/validate';
+import { withKubeProxyConfig } from '../services/proxyConfig';
+import { fieldSources } from '../services/fieldLines';
 
 const SIMULATED = new Set(['Namespace', 'Node', 'Pod', 'Service', 'EndpointSlice', 'NetworkPolicy', ...WORKLOAD_KINDS]);
 const LATER = new Set(['Ingress', 'IngressClass', 'Gateway', 'GatewayClass', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
@@ -50,6 +52,7 @@ export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, 
     if (!SIMULATED.has(o.kind)) diagnostics.push(unknownKindInfo(o, key));
   }
   const ofKind = (kind: string) => unique.filter((o) => o.kind === kind);
+  settings = withKubeProxyConfig(ofKind('ConfigMap'), settings);
   const nodes: Node[] = buildNodes(ofKind('Node'), settings);
 
   // Pods: CoreDNS first (it was there before anything was applied), then the input in document order.
@@ -115,7 +118,7 @@ export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, 
   for (const p of pods) named.add(p.namespace);
   const namespaces = buildNamespaces(ofKind('Namespace'), [...named].sort());
   const networkPolicies = readNetworkPolicies(ofKind('NetworkPolicy'));
-  const cluster: Cluster = { settings, namespaces, nodes, pods, services, endpointSlices, workloads, networkPolicies, objects };
+  const cluster: Cluster = { settings, namespaces, nodes, pods, services, endpointSlices, workloads, networkPolicies, objects, fieldSources: fieldSources(unique) };
   diagnostics.push(...checkNetworkPolicies(ofKind('NetworkPolicy'), cluster));
 
   return {
