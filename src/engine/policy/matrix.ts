@@ -1,6 +1,6 @@
-// matrix: who may reach whom on one port, for every pair of pods at once. Pods with the same
-// namespace, labels and ports are one group (a policy cannot tell them apart); each rule becomes a
-// bit set over pods, each group ORs the rules that apply to it, and a cell is two bit tests.
+// matrix: who may reach whom on one port, for every pair of pods at once. Pods alike to every policy
+// (namespace, labels, named ports, the ipBlocks holding their address) are one group; each rule becomes
+// a bit set over groups, each group ORs the rules that apply to it, and a row is its group's row.
 import type { Cluster, Pod, Protocol, Simulation } from '../types';
 import type { QuestionError } from '../questions';
 import { questionError } from '../model/refs';
@@ -36,20 +36,27 @@ class Bits {
 
 interface Group {
   namespace: string;
-  /** A representative pod: every pod of the group has its labels and ports. */
+  /** A representative pod: every pod of the group is alike to every policy. */
   pod: Pod;
   members: number[];
   ingressIsolated: boolean;
   egressIsolated: boolean;
-  /** Sources its ingress rules admit / destinations its egress rules admit, as bits over pods. */
+  /** Source groups its ingress rules admit / destination groups its egress rules admit. */
   ingress: Bits;
   egress: Bits;
 }
 
-function groupKey(pod: Pod): string {
+/** Which ipBlocks hold the pod's address ('' when ipBlocks cannot match it): pods alike in labels but not in this differ. */
+function ipSignature(pod: Pod, blocks: Array<(ip: string) => boolean>, ipBlockMatchesPods: boolean): string {
+  if (pod.podIP === null || !(ipBlockMatchesPods || pod.hostNetwork)) return '';
+  const ip = pod.podIP;
+  return blocks.map((m) => (m(ip) ? '1' : '0')).join('');
+}
+
+function groupKey(pod: Pod, ipSig: string): string {
   const labels = Object.keys(pod.labels).sort().map((k) => `${k}=${pod.labels[k]}`).join(',');
   const ports = containerPorts(pod).filter((p) => p.name).map((p) => `${p.name}:${p.containerPort}/${p.protocol}`).sort().join(',');
-  return `${pod.namespace}\u0000${labels}\u0000${ports}\u0000${pod.hostNetwork}`;
+  return `${pod.namespace}\u0000${labels}\u0000${ports}\u0000${pod.hostNetwork}\u0000${ipSig}`;
 }
 
 function compare(a: string, b: string): number {
@@ -64,37 +71,101 @@ export function matrixPods(cluster: Cluster, namespaces?: string[]): Pod[] {
     .sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
 }
 
-/** Bits over pods that one rule's peers admit (empty peers: every pod). */
-function peerBits(ctx: PolicyContext, policyNamespace: string, rule: NetworkPolicyRule, pods: Pod[], groups: Group[], ipBlockMatchesPods: boolean): Bits {
-  const bits = new Bits(pods.length);
+/** Groups one rule's peers admit (empty peers: every group). */
+function peerBits(ctx: PolicyContext, policyNamespace: string, rule: NetworkPolicyRule, groups: Group[], ipBlockMatchesPods: boolean): Bits {
+  const bits = new Bits(groups.length);
   if (rule.peers.length === 0) return bits.fill();
   for (const peer of rule.peers) {
     if (peer.ipBlock) {
       if (peer.podSelector || peer.namespaceSelector) continue;
       const matches = ipBlockMatcher(peer.ipBlock);
-      pods.forEach((p, i) => {
-        if ((p.hostNetwork || ipBlockMatchesPods) && p.podIP !== null && matches(p.podIP)) bits.set(i);
+      groups.forEach((g, i) => {
+        if ((g.pod.hostNetwork || ipBlockMatchesPods) && g.pod.podIP !== null && matches(g.pod.podIP)) bits.set(i);
       });
       continue;
     }
     const nsOk = new Map<string, boolean>();
-    for (const g of groups) {
+    groups.forEach((g, i) => {
       let ok = nsOk.get(g.namespace);
       if (ok === undefined) {
         ok = peer.namespaceSelector ? selectorMatches(peer.namespaceSelector, namespaceLabels(ctx, g.namespace)) : g.namespace === policyNamespace;
         nsOk.set(g.namespace, ok);
       }
-      if (ok && selectorPeerMatches(ctx, policyNamespace, peer, g.pod)) for (const i of g.members) bits.set(i);
-    }
+      if (ok && selectorPeerMatches(ctx, policyNamespace, peer, g.pod)) bits.set(i);
+    });
   }
   return bits;
 }
 
-/** Bits over destination pods on which an egress rule's ports admit `port`/`protocol` (named ports differ per pod). */
-function egressPortBits(rule: NetworkPolicyRule, port: number, protocol: Protocol, groups: Group[], size: number): Bits {
-  const bits = new Bits(size);
-  for (const g of groups) if (rulePortsMatch(rule, port, protocol, g.pod)) for (const i of g.members) bits.set(i);
+/** Destination groups on which an egress rule's ports admit `port`/`protocol` (named ports differ per pod). */
+function egressPortBits(rule: NetworkPolicyRule, port: number, protocol: Protocol, groups: Group[]): Bits {
+  const bits = new Bits(groups.length);
+  groups.forEach((g, i) => {
+    if (rulePortsMatch(rule, port, protocol, g.pod)) bits.set(i);
+  });
   return bits;
+}
+
+function groupPods(ctx: PolicyContext, pods: Pod[], ipBlockMatchesPods: boolean): { groups: Group[]; groupOf: number[] } {
+  const blocks = new Map<string, (ip: string) => boolean>();
+  for (const policies of ctx.byNamespace.values()) {
+    for (const policy of policies) {
+      for (const rule of [...policy.ingress, ...policy.egress]) {
+        for (const peer of rule.peers) if (peer.ipBlock) blocks.set(JSON.stringify(peer.ipBlock), ipBlockMatcher(peer.ipBlock));
+      }
+    }
+  }
+  const matchers = [...blocks.values()];
+  const byKey = new Map<string, number>();
+  const groups: Group[] = [];
+  const groupOf = pods.map((pod, i) => {
+    const key = groupKey(pod, ipSignature(pod, matchers, ipBlockMatchesPods));
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      byKey.set(key, g);
+      groups.push({ namespace: pod.namespace, pod, members: [], ingressIsolated: false, egressIsolated: false, ingress: new Bits(0), egress: new Bits(0) });
+    }
+    groups[g].members.push(i);
+    return g;
+  });
+  for (const g of groups) {
+    g.ingress = new Bits(groups.length);
+    g.egress = new Bits(groups.length);
+  }
+  return { groups, groupOf };
+}
+
+/** Applies every policy to the groups: isolation flags and the groups each one admits. */
+function applyPolicies(ctx: PolicyContext, groups: Group[], port: number, protocol: Protocol, ipBlockMatchesPods: boolean): void {
+  const inNamespace = new Map<string, Group[]>();
+  for (const g of groups) inNamespace.set(g.namespace, [...(inNamespace.get(g.namespace) ?? []), g]);
+  for (const [namespace, policies] of ctx.byNamespace) {
+    const local = inNamespace.get(namespace);
+    if (!local) continue;
+    for (const policy of policies) {
+      const selected = local.filter((g) => policySelects(policy, g.pod));
+      if (selected.length === 0) continue;
+      for (const direction of policy.policyTypes as PolicyType[]) {
+        for (const g of selected) {
+          if (direction === 'Ingress') g.ingressIsolated = true;
+          else g.egressIsolated = true;
+        }
+        for (const rule of direction === 'Ingress' ? policy.ingress : policy.egress) {
+          if (direction === 'Ingress') {
+            const admitting = selected.filter((g) => rulePortsMatch(rule, port, protocol, g.pod));
+            if (admitting.length === 0) continue;
+            const peers = peerBits(ctx, policy.namespace, rule, groups, ipBlockMatchesPods);
+            for (const g of admitting) g.ingress.or(peers);
+          } else {
+            const peers = peerBits(ctx, policy.namespace, rule, groups, ipBlockMatchesPods);
+            const ports = egressPortBits(rule, port, protocol, groups);
+            for (const g of selected) g.egress.orAnd(peers, ports);
+          }
+        }
+      }
+    }
+  }
 }
 
 /** The matrix itself, for callers that already chose pods (the page's view, the bench). */
@@ -103,58 +174,18 @@ export function computeMatrix(cluster: Cluster, pods: Pod[], port: number, proto
   const n = pods.length;
   if (ctx.plugin === 'flannel') return pods.map(() => new Array<boolean>(n).fill(true));
   const ipBlockMatchesPods = ctx.plugin !== 'cilium';
-  const byKey = new Map<string, Group>();
-  const groupOf: Group[] = new Array(n);
-  pods.forEach((pod, i) => {
-    const key = groupKey(pod);
-    let g = byKey.get(key);
-    if (!g) byKey.set(key, (g = { namespace: pod.namespace, pod, members: [], ingressIsolated: false, egressIsolated: false, ingress: new Bits(n), egress: new Bits(n) }));
-    g.members.push(i);
-    groupOf[i] = g;
+  const { groups, groupOf } = groupPods(ctx, pods, ipBlockMatchesPods);
+  applyPolicies(ctx, groups, port, protocol, ipBlockMatchesPods);
+  // Pods of one group are alike, so a row is its group's row with the pod itself (the diagonal) allowed.
+  const template = groups.map((src, s) => {
+    const byGroup = groups.map((dst, d) => (!src.egressIsolated || src.egress.has(d)) && (!dst.ingressIsolated || dst.ingress.has(s)));
+    return groupOf.map((d) => byGroup[d]);
   });
-  const groups = [...byKey.values()];
-  const inNamespace = new Map<string, Group[]>();
-  for (const g of groups) inNamespace.set(g.namespace, [...(inNamespace.get(g.namespace) ?? []), g]);
-
-  for (const [namespace, policies] of ctx.byNamespace) {
-    const local = inNamespace.get(namespace);
-    if (!local) continue;
-    for (const policy of policies) {
-      const selected = local.filter((g) => policySelects(policy, g.pod));
-      if (selected.length === 0) continue;
-      for (const direction of policy.policyTypes as PolicyType[]) {
-        const rules = direction === 'Ingress' ? policy.ingress : policy.egress;
-        for (const g of selected) {
-          if (direction === 'Ingress') g.ingressIsolated = true;
-          else g.egressIsolated = true;
-        }
-        for (const rule of rules) {
-          if (direction === 'Ingress') {
-            const admitting = selected.filter((g) => rulePortsMatch(rule, port, protocol, g.pod));
-            if (admitting.length === 0) continue;
-            const peers = peerBits(ctx, policy.namespace, rule, pods, groups, ipBlockMatchesPods);
-            for (const g of admitting) g.ingress.or(peers);
-          } else {
-            const peers = peerBits(ctx, policy.namespace, rule, pods, groups, ipBlockMatchesPods);
-            const ports = egressPortBits(rule, port, protocol, groups, n);
-            for (const g of selected) g.egress.orAnd(peers, ports);
-          }
-        }
-      }
-    }
-  }
-
-  const rows: boolean[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const src = groupOf[i];
-    const row = new Array<boolean>(n);
-    for (let j = 0; j < n; j++) {
-      const dst = groupOf[j];
-      row[j] = i === j || ((!src.egressIsolated || src.egress.has(j)) && (!dst.ingressIsolated || dst.ingress.has(i)));
-    }
-    rows[i] = row;
-  }
-  return rows;
+  return groupOf.map((s, i) => {
+    const row = template[s].slice();
+    row[i] = true;
+    return row;
+  });
 }
 
 export function matrix(sim: Simulation, q: MatrixQuestion): MatrixAnswer | QuestionError {

@@ -17,6 +17,8 @@ export function reviewNetworkPolicies(objects: ParsedObject[], cluster: Cluster)
   const out: Diagnostic[] = [];
   const ctx = policyContext(cluster);
   const dns = dnsCheck(cluster, ctx);
+  const podsIn = new Map<string, Pod[]>();
+  for (const p of cluster.pods) podsIn.set(p.namespace, [...(podsIn.get(p.namespace) ?? []), p]);
   for (const o of objects) {
     const key = objectKey(o.kind, o.namespace, o.name);
     const report: Report = (code, path, message) => out.push(diagnostic(code, locate(o, path), message, key));
@@ -24,7 +26,7 @@ export function reviewNetworkPolicies(objects: ParsedObject[], cluster: Cluster)
     if (cluster.settings.networkPlugin === 'flannel') {
       report('KN7012', ['kind'], `The flannel network plugin does not enforce NetworkPolicy, so ${policy.key} has no effect here; choose Calico or Cilium in the cluster settings to see it enforced.`);
     }
-    const selected = cluster.pods.filter((p) => policySelects(policy, p));
+    const selected = (podsIn.get(policy.namespace) ?? []).filter((p) => policySelects(policy, p));
     if (selected.length === 0) {
       report('KN7009', ['spec', 'podSelector'], `${policy.key} selects no pod in namespace ${policy.namespace}, so it has no effect; check spec.podSelector against the pods' labels (policies only select pods in their own namespace).`);
     }
@@ -114,26 +116,25 @@ function dnsCheck(cluster: Cluster, ctx: PolicyContext): { blockedBy: Map<string
   }
   if (backends.length === 0) return { blockedBy };
   const perPolicy = new Map<string, { pods: string[]; udp: boolean }>();
-  const seen = new Map<string, { udp: boolean; tcp: boolean } | null>();
+  // Pods with equal namespace and labels share the verdict and the policy it is charged to.
+  const seen = new Map<string, { udp: boolean; policy: string } | null>();
   for (const pod of cluster.pods) {
     if (pod.builtin || pod.hostNetwork || !pod.dnsPolicy.startsWith('ClusterFirst')) continue;
-    const group = `${pod.namespace}\u0000${JSON.stringify(Object.entries(pod.labels).sort())}`;
+    const group = `${pod.namespace}\u0000${Object.keys(pod.labels).sort().map((k) => `${k}=${pod.labels[k]}`).join(',')}`;
     let blocked = seen.get(group);
     if (blocked === undefined) {
       const reachable = (protocol: Protocol) => backends.some((b) => b.protocol === protocol &&
         sideVerdict(ctx, 'Egress', pod, { pod: b.pod, ip: b.pod.podIP }, b.port, protocol, ctx.plugin !== 'cilium').allowed);
       const udp = !reachable('UDP');
-      const tcp = !reachable('TCP');
-      blocked = udp || tcp ? { udp, tcp } : null;
+      const first = udp || !reachable('TCP') ? (ctx.byNamespace.get(pod.namespace) ?? []).find((p) => p.policyTypes.includes('Egress') && policySelects(p, pod)) : undefined;
+      blocked = first ? { udp, policy: first.key } : null;
       seen.set(group, blocked);
     }
     if (!blocked) continue;
-    const first = (ctx.byNamespace.get(pod.namespace) ?? []).find((p) => p.policyTypes.includes('Egress') && policySelects(p, pod));
-    if (!first) continue;
-    const entry = perPolicy.get(first.key) ?? { pods: [], udp: false };
+    const entry = perPolicy.get(blocked.policy) ?? { pods: [], udp: false };
     entry.pods.push(pod.key);
     entry.udp ||= blocked.udp;
-    perPolicy.set(first.key, entry);
+    perPolicy.set(blocked.policy, entry);
   }
   for (const [key, { pods, udp }] of perPolicy) {
     const who = pods.length === 1 ? pods[0] : `${pods[0]} and ${pods.length - 1} more`;

@@ -1,6 +1,5 @@
 // NetworkPolicy diagnostics. This file: what the API server refuses (k/k pkg/apis/networking/validation
 // ValidateNetworkPolicySpec, apimachinery ValidateLabelSelector). review.ts: what a reviewer flags.
-import ipaddr from 'ipaddr.js';
 import type { Cluster, Diagnostic } from '../types';
 import { locate, type FieldPath, type ParsedObject } from '../parse/parse';
 import { field, isRecord, isSet, list } from '../parse/read';
@@ -10,6 +9,7 @@ import { objectKey } from '../model/keys';
 import { checkLabels } from '../validate/objects';
 import { portNameProblem } from '../validate/names';
 import { reviewNetworkPolicies } from './review';
+import { parseCidr } from './evaluate';
 
 type Report = (code: DiagnosticCode, path: FieldPath, message: string) => void;
 
@@ -85,15 +85,6 @@ function checkPeer(peer: unknown, path: FieldPath, report: Report): void {
   checkSelector(field(peer, 'podSelector'), [...path, 'podSelector'], 'podSelector', report);
   checkSelector(field(peer, 'namespaceSelector'), [...path, 'namespaceSelector'], 'namespaceSelector', report);
   if (has('ipBlock')) checkIPBlock(field(peer, 'ipBlock'), [...path, 'ipBlock'], report);
-}
-
-function parseCidr(text: unknown): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
-  if (typeof text !== 'string') return null;
-  try {
-    return ipaddr.parseCIDR(text);
-  } catch {
-    return null;
-  }
 }
 
 function checkIPBlock(block: unknown, path: FieldPath, report: Report): void {
