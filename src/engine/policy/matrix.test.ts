@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { simulate } from '../simulate';
 import { isQuestionError } from '../model/refs';
 import { generatedCluster } from '../testing/generate';
 import { matrix } from './matrix';
 import { reach } from './reach';
-import { CHAIN, DNS_EGRESS, shop } from './testing';
+import { CHAIN, DNS_EGRESS, withPolicies } from './testing';
 import type { NetworkPlugin, Protocol, Simulation } from '../types';
 import type { MatrixAnswer } from './types';
+
+const threeTier = readFileSync(fileURLToPath(new URL('../../scenarios/three-tier.yaml', import.meta.url)), 'utf8');
+const shop = (policies: string, settings?: Parameters<typeof withPolicies>[2]) => withPolicies(threeTier, policies, settings);
 
 function grid(sim: Simulation, q: Parameters<typeof matrix>[1] = {}): MatrixAnswer {
   const m = matrix(sim, q);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ask, BACKEND, CHAIN, codes, coreDns, DATABASE, DENY_ALL, DNS_EGRESS, FRONTEND, shop } from './testing';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ask, BACKEND, CHAIN, codes, coreDns, DATABASE, DENY_ALL, DNS_EGRESS, FRONTEND, withPolicies } from './testing';
 import { connectionVerdict, reach } from './reach';
+
+const threeTier = readFileSync(fileURLToPath(new URL('../../scenarios/three-tier.yaml', import.meta.url)), 'utf8');
+const shop = (policies: string, settings?: Parameters<typeof withPolicies>[2]) => withPolicies(threeTier, policies, settings);
 
 describe('reach: isolation and the two sides', () => {
   it('allows everything when no policy selects either pod', () => {

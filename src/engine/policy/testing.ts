@@ -1,17 +1,13 @@
-// Test helpers: the three-tier seed scenario plus policies, and short questions about it.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Test helpers: a seed scenario plus policies, and short questions about it. Pure (tests read the files).
 import { simulate } from '../simulate';
 import { isQuestionError } from '../model/refs';
 import { reach } from './reach';
 import type { ClusterSettings, Protocol, Simulation } from '../types';
 import type { ReachAnswer } from './types';
 
-const threeTier = readFileSync(fileURLToPath(new URL('../../scenarios/three-tier.yaml', import.meta.url)), 'utf8');
-
-/** The three-tier scenario (namespace shop) with `policies` as a second file, `policies.yaml`. */
-export function shop(policies: string, settings?: Partial<ClusterSettings>): Simulation {
-  return simulate([{ name: 'three-tier.yaml', text: threeTier }, { name: 'policies.yaml', text: policies }], settings);
+/** A scenario (the tests pass the three-tier seed: namespace shop) with `policies` as a second file, `policies.yaml`. */
+export function withPolicies(scenario: string, policies: string, settings?: Partial<ClusterSettings>): Simulation {
+  return simulate([{ name: 'three-tier.yaml', text: scenario }, { name: 'policies.yaml', text: policies }], settings);
 }
 
 export function ask(sim: Simulation, from: string, to: string, port: number | string, protocol?: Protocol): ReachAnswer {
