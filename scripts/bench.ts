@@ -1,6 +1,6 @@
 // Prints how long the engine takes to build generated clusters, and the heap it holds.
 // Figures only: nothing here passes or fails (machines are noisy). `npm run bench`.
-import { simulate } from '../src/engine/index';
+import { sendMany, simulate, trace } from '../src/engine/index';
 import { generatedCluster } from '../src/engine/testing/generate';
 
 const RUNS = 5;
@@ -37,4 +37,29 @@ for (const size of sizes) {
       `${(text.length / 1024).toFixed(0).padEnd(9)}${ms.toFixed(0).padEnd(10)}${heap.toFixed(0)}${growth}`,
   );
   previous = { pods, ms };
+}
+
+// ---- trace: one request from a pod, by name through cluster DNS, to a ClusterIP Service ----
+console.log('\ntrace: pod -> Service by name (DNS, kube-proxy, NetworkPolicy); first = cold (builds the address index), then median of 200');
+console.log('pods    first ms  trace ms  sendMany(1000) ms');
+for (const size of sizes) {
+  const text = generatedCluster({ nodes: size.nodes, deployments: size.deployments, replicas: size.pods / size.deployments });
+  const sim = simulate([{ name: 'bench.yaml', text }]);
+  // app-0 and app-10 share namespace ns-0, so a short name resolves.
+  const question = { from: 'ns-0/deploy/app-0', to: 'http://app-10/' };
+  let start = performance.now();
+  const first = trace(sim, { ...question, seed: 0 });
+  const firstMs = performance.now() - start;
+  if (!('delivered' in first) || !first.delivered) throw new Error('bench trace was not delivered');
+  const times: number[] = [];
+  for (let seed = 1; seed <= 200; seed++) {
+    start = performance.now();
+    trace(sim, { ...question, seed });
+    times.push(performance.now() - start);
+  }
+  start = performance.now();
+  sendMany(sim, { ...question, count: 1000 });
+  const manyMs = performance.now() - start;
+  const pods = sim.cluster.pods.filter((p) => !p.builtin).length;
+  console.log(`${String(pods).padEnd(8)}${firstMs.toFixed(1).padEnd(10)}${median(times).toFixed(2).padEnd(10)}${manyMs.toFixed(0)}`);
 }

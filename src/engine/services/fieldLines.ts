@@ -4,8 +4,7 @@
 import type { FieldLines, SourceRange } from '../types';
 import { locate, type FieldPath, type ParsedObject } from '../parse/parse';
 import { field, int, list, str } from '../parse/read';
-import { readProtocol } from '../model/pods';
-import { WORKLOAD_KINDS } from '../model/pods';
+import { readProtocol, WORKLOAD_KINDS } from '../model/pods';
 
 const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 

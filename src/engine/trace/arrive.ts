@@ -1,10 +1,9 @@
 // The last stretch: across to the pod's node, through NetworkPolicy, into a listening port.
-import type { Pod, Service, ServicePort } from '../types';
+import type { Node, Pod, Service, ServicePort } from '../types';
 import type { ReachAnswer } from '../policy/types';
 import { connectionVerdict, type PolicyPeer } from '../policy/reach';
 import { containerPorts } from '../model/pods';
 import { addr, drop, fieldLines, hop, nodeRef, objectLines, podRef, type Walk } from './walk';
-import type { Node } from '../types';
 
 export interface ViaService {
   service: Service;
@@ -17,30 +16,38 @@ function policyLines(w: Walk, names: string[]) {
 
 const list = (names: string[]) => names.join(', ');
 
-/** A Policy hop when NetworkPolicy had a say; a drop when it refused. Returns false when dropped. */
-function policyCheck(w: Walk, dest: Pod, port: number, srcIp: string): boolean {
+function policyVerdict(w: Walk, dest: Pod, port: number, srcIp: string): ReachAnswer {
   const src = w.source;
   const from: PolicyPeer = src.pod ? (srcIp === src.pod.podIP ? { pod: src.pod } : { pod: src.pod, ip: srcIp }) : { ip: srcIp };
-  const verdict: ReachAnswer = connectionVerdict(w.cluster, from, { pod: dest }, port, w.protocol);
+  return connectionVerdict(w.cluster, from, { pod: dest }, port, w.protocol);
+}
+
+/** Egress is enforced where the packet leaves: on the source's node, after DNAT. False when dropped. */
+function egressCheck(w: Walk, verdict: ReachAnswer, dest: Pod, port: number, packet: { src: string; dst: string }): boolean {
+  const { egress } = verdict;
+  const src = w.source.pod;
+  if (egress.allowed || !src) return true;
+  hop(w, 'Policy', list(egress.policies) || src.key, src.podIP, null, verdict.reason, { ref: podRef(src), packet });
+  drop(w, 'POLICY_DENIED_EGRESS', `NetworkPolicy ${list(egress.policies)} selects ${src.key} for egress and no rule allows ${dest.key} on ${port}/${w.protocol}.`,
+    `Add an egress rule to ${list(egress.policies) || 'the policy'} that allows ${dest.key}'s labels on port ${port}/${w.protocol}.`, policyLines(w, egress.policies));
+  return false;
+}
+
+/** Ingress is enforced at the destination, on the source address the pod sees. A Policy hop whenever a policy had a say. */
+function ingressCheck(w: Walk, verdict: ReachAnswer, dest: Pod, port: number, srcIp: string, packet: { src: string; dst: string }): boolean {
   const { egress, ingress } = verdict;
-  const packet = { src: addr(srcIp, src.port), dst: addr(dest.podIP ?? '', port) };
-  if (!egress.allowed && src.pod) {
-    hop(w, 'Policy', list(egress.policies) || src.pod.key, src.pod.podIP, null, `Egress NetworkPolicy of ${src.pod.key} refuses ${dest.key} on ${port}/${w.protocol}: ${verdict.reason}`, { ref: podRef(src.pod), packet });
-    drop(w, 'POLICY_DENIED_EGRESS', `NetworkPolicy ${list(egress.policies)} selects ${src.pod.key} for egress and no rule allows ${dest.key} on ${port}/${w.protocol}.`,
-      `Add an egress rule to ${list(egress.policies) || 'the policy'} that allows ${dest.key}'s labels on port ${port}/${w.protocol}.`, policyLines(w, egress.policies));
-    return false;
-  }
+  const src = w.source.pod;
   if (!ingress.allowed) {
-    hop(w, 'Policy', list(ingress.policies) || dest.key, dest.podIP, port, `Ingress NetworkPolicy of ${dest.key} refuses traffic from ${src.pod ? src.pod.key : srcIp} on ${port}/${w.protocol}: ${verdict.reason}`, { ref: podRef(dest), packet });
-    const seenAs = src.pod && srcIp !== src.pod.podIP ? ` (the pod sees the source as ${srcIp})` : src.pod ? '' : ` (the pod sees the source as ${srcIp})`;
-    drop(w, 'POLICY_DENIED_INGRESS', `NetworkPolicy ${list(ingress.policies)} selects ${dest.key} for ingress and no rule allows ${src.pod ? src.pod.key : srcIp}${seenAs} on ${port}/${w.protocol}.`,
+    hop(w, 'Policy', list(ingress.policies) || dest.key, dest.podIP, port, verdict.reason, { ref: podRef(dest), packet });
+    const who = src ? src.key : srcIp;
+    const seenAs = !src || srcIp !== src.podIP ? ` (the pod sees the source as ${srcIp})` : '';
+    drop(w, 'POLICY_DENIED_INGRESS', `NetworkPolicy ${list(ingress.policies)} selects ${dest.key} for ingress and no rule allows ${who}${seenAs} on ${port}/${w.protocol}.`,
       `Add an ingress rule to ${list(ingress.policies) || 'the policy'} that allows this source on port ${port}/${w.protocol}.`, policyLines(w, ingress.policies));
     return false;
   }
   const involved = [...new Set([...egress.policies, ...ingress.policies])];
-  if (involved.length > 0 || !egress.enforced || !ingress.enforced) {
-    if (involved.length > 0) hop(w, 'Policy', list(involved), dest.podIP, port, verdict.reason, { ref: podRef(dest), packet });
-  }
+  // The verdict says so when the plugin does not enforce: the note passes it on.
+  if (involved.length > 0) hop(w, 'Policy', list(involved), dest.podIP, port, verdict.reason, { ref: podRef(dest), packet });
   return true;
 }
 
@@ -65,11 +72,13 @@ export function arriveAtPod(w: Walk, dest: Pod, port: number, srcIp: string, at:
   const destIP = dest.podIP ?? '';
   const packet = { src: addr(srcIp, w.source.port), dst: addr(destIP, port) };
   const destNode = dest.nodeName ? w.index.nodesByName.get(dest.nodeName) : undefined;
+  const verdict = policyVerdict(w, dest, port, srcIp);
+  if (!egressCheck(w, verdict, dest, port, packet)) return;
   if (destNode && at && destNode.name !== at.name) {
     hop(w, 'Node', destNode.name, destNode.internalIP, null, `${at.name} forwards the packet over the pod network to ${destNode.name}, where ${dest.key} runs (pod CIDR ${destNode.podCIDR}).`, { ref: nodeRef(destNode), packet });
   }
   w.answer.sourceIpAtPod = srcIp;
-  if (!policyCheck(w, dest, port, srcIp)) return;
+  if (!ingressCheck(w, verdict, dest, port, srcIp, packet)) return;
   const declared = containerPorts(dest);
   const listening = declared.some((p) => p.containerPort === port && p.protocol === w.protocol);
   const where = destNode ? ` on ${destNode.name}` : '';

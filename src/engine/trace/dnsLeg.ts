@@ -7,9 +7,12 @@ import { serviceBackends, usableBackends } from '../services/endpoints';
 import { chooseBackend } from '../services/balance';
 import { addr, drop, hop, podRef, serviceRef, type Walk } from './walk';
 
-export type Resolved =
-  | { kind: 'addresses'; ips: string[]; chosen: string; name: string }
-  | { kind: 'cname'; target: string; name: string };
+export interface Resolved {
+  ips: string[];
+  chosen: string;
+  /** The last CNAME target when the name is an alias (an ExternalName), else null. */
+  cname: string | null;
+}
 
 /** The CoreDNS pod kube-proxy sends this query to, or null when kube-dns has none. */
 function coreDnsPod(w: Walk, pod: Pod, dnsIP: string): { pod: Pod; note: string } | null {
@@ -29,10 +32,14 @@ function coreDnsPod(w: Walk, pod: Pod, dnsIP: string): { pod: Pod; note: string 
 
 /** Resolve `host` from the source pod, adding DNS hops. Null when the walk was dropped. */
 export function resolveLeg(w: Walk, pod: Pod, host: string): Resolved | null {
-  const answer = resolveFromPod(w.cluster, pod, host, 'A');
+  const memoKey = `${pod.key}|${host}`;
+  const answer = w.dnsAnswers.get(memoKey) ?? resolveFromPod(w.cluster, pod, host, 'A');
+  w.dnsAnswers.set(memoKey, answer);
   const nameserver = answer.resolvConf.nameservers[0] ?? w.cluster.settings.dnsServiceIP;
   const podIP = pod.podIP ?? '';
-  const ask = { src: addr(podIP, w.source.port), dst: addr(nameserver, 53) };
+  // The query leaves from its own ephemeral UDP port.
+  const dnsPort = 32768 + Math.floor(w.random() * 28232);
+  const ask = { src: addr(podIP, dnsPort), dst: addr(nameserver, 53) };
   const clusterDns = w.index.byClusterIP.get(nameserver);
   const dnsKey = clusterDns?.key ?? nameserver;
   const core = clusterDns ? coreDnsPod(w, pod, nameserver) : null;
@@ -46,7 +53,7 @@ export function resolveLeg(w: Walk, pod: Pod, host: string): Resolved | null {
   }
   if (core) {
     const verdict = connectionVerdict(w.cluster, { pod }, { pod: core.pod }, 53, 'UDP');
-    const packet = { src: addr(podIP, w.source.port), dst: addr(core.pod.podIP ?? '', 53) };
+    const packet = { src: addr(podIP, dnsPort), dst: addr(core.pod.podIP ?? '', 53) };
     if (!verdict.egress.allowed) {
       const names = verdict.egress.policies.join(', ');
       hop(w, 'Policy', names || pod.key, podIP, null, `Egress NetworkPolicy of ${pod.key} refuses its DNS query to ${core.pod.key} on 53/UDP: ${verdict.reason}`, { ref: podRef(pod), packet });
@@ -67,23 +74,25 @@ export function resolveLeg(w: Walk, pod: Pod, host: string): Resolved | null {
   }
   const cnames = answer.answers.filter((a) => a.type === 'CNAME');
   const ips = answer.answers.filter((a) => a.type === 'A').map((a) => a.data);
-  const back = { src: addr(nameserver, 53), dst: addr(podIP, w.source.port) };
+  const back = { src: addr(nameserver, 53), dst: addr(podIP, dnsPort) };
   if (answer.rcode !== 'NOERROR' || (ips.length === 0 && cnames.length === 0)) {
     hop(w, 'DNS', host, null, null, `The answer: ${answer.rcode}${answer.rcode === 'NOERROR' ? ' with no address' : ''} — no name the resolver tried exists.`, { ref: podRef(pod), packet: back });
     drop(w, 'NO_SUCH_HOST', `"${host}" does not resolve from ${pod.key} (${answer.queries.map((q) => q.name).join(', ')}: ${answer.rcode}).`,
       `Check the Service name; from namespace ${pod.namespace} a short name finds only Services in ${pod.namespace} — use <service>.<namespace> for another namespace.`);
     return null;
   }
-  const final = answer.answers.find((a) => a.type === 'A')?.name ?? cnames[cnames.length - 1]?.name ?? host;
+  const final = answer.answers.find((a) => a.type === 'A')?.name ?? host;
   const chain = cnames.map((c) => `${c.name} CNAME ${c.data}`).join(', ');
+  const cname = cnames.length > 0 ? cnames[cnames.length - 1].data.replace(/\.$/, '') : null;
   if (ips.length === 0) {
-    const target = cnames[cnames.length - 1].data;
-    hop(w, 'DNS', host, null, null, `The answer: ${chain} — an ExternalName: the name points outside the cluster.`, { ref: podRef(pod), packet: back });
-    return { kind: 'cname', target, name: final };
+    hop(w, 'DNS', host, null, null, `The answer: ${chain} — an ExternalName pointing outside the cluster, and no address for ${cname}.`, { ref: podRef(pod), packet: back });
+    drop(w, 'NO_SUCH_HOST', `"${host}" is an alias (ExternalName) for ${cname}, which the upstream DNS does not know: the client gets no address.`,
+      `Point the ExternalName at a host that resolves, or check the spelling of ${cname}, the externalName.`);
+    return null;
   }
   // Several A records (a headless Service): CoreDNS's loadbalance plugin shuffles them; the client takes the first.
   const chosen = ips[Math.min(ips.length - 1, Math.floor(w.random() * ips.length))];
   const records = ips.length === 1 ? `A ${chosen}` : `A ${ips.join(', ')} (${ips.length} records, shuffled by CoreDNS; the client connects to the first, ${chosen}, p = 1/${ips.length})`;
   hop(w, 'DNS', host, chosen, null, `The answer: ${chain ? `${chain}, ` : ''}${final} ${records}.`, { ref: podRef(pod), packet: back });
-  return { kind: 'addresses', ips, chosen, name: final };
+  return { ips, chosen, cname };
 }

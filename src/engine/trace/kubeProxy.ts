@@ -82,7 +82,7 @@ export function throughKubeProxy(w: Walk, service: Service, sp: ServicePort, ent
     ruleKey: `${service.key}:${sp.port}/${sp.protocol}:${scope}`, backends: usable.backends,
     clientIP: src.ip, destinationIP: entry.vip, random: w.random, state: w.state,
   });
-  setCandidates(w, choice.candidates);
+  setCandidates(w, choice.candidates.map((c) => ({ pod: c.backend.pod, probability: c.probability })));
   const b = choice.backend;
   const destPod = w.index.podsByKey.get(b.pod) ?? null;
   const hairpin = src.pod !== null && destPod !== null && destPod.key === src.pod.key;

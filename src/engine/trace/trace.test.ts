@@ -118,6 +118,28 @@ describe('ClusterIP from a pod, through cluster DNS', () => {
     expect(a.destination!.port).toBe(5432);
   });
 
+  it('follows an ExternalName out of the cluster (a CNAME hop, no kube-proxy); an alias for an unknown host is NO_SUCH_HOST', () => {
+    const ext = sim(`apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec: {type: ExternalName, externalName: db.example.com}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: gone}
+spec: {type: ExternalName, externalName: nowhere.invalid}
+---
+${CLIENT}`);
+    const a = ok(ext, { from: 'client', to: 'db:5432' });
+    expect(a.drop!.reason).toBe('NO_ROUTE');
+    expect(a.drop!.message).toContain('ExternalName');
+    expect(a.hops.find((h) => h.kind === 'DNS' && h.note.includes('CNAME db.example.com'))).toBeDefined();
+    expect(kinds(a)).not.toContain('KubeProxy');
+    const gone = ok(ext, { from: 'client', to: 'gone:80' });
+    expect(gone.drop!.reason).toBe('NO_SUCH_HOST');
+    expect(gone.drop!.fix).toContain('nowhere.invalid,');
+  });
+
   it('reaches a pod IP from another pod, crossing nodes when it must', () => {
     const db = s.cluster.pods.find((p) => p.key === 'shop/database-0')!;
     const a = ok(s, { from: 'shop/deploy/backend', to: `${db.podIP}:5432` });
@@ -417,20 +439,16 @@ data:
 });
 
 describe('NetworkPolicy on the way', () => {
-  const denyEgress = `apiVersion: networking.k8s.io/v1
+  /** A default-deny policy of one direction for the pods labelled app=<app>. */
+  const denyAll = (name: string, app: string, direction: 'Ingress' | 'Egress') => `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
-metadata: {name: deny-egress, namespace: default}
+metadata: {name: ${name}, namespace: default}
 spec:
-  podSelector: {matchLabels: {app: client}}
-  policyTypes: [Egress]
+  podSelector: {matchLabels: {app: ${app}}}
+  policyTypes: [${direction}]
 `;
-  const denyIngress = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: deny-ingress, namespace: default}
-spec:
-  podSelector: {matchLabels: {app: web}}
-  policyTypes: [Ingress]
-`;
+  const denyEgress = denyAll('deny-egress', 'client', 'Egress');
+  const denyIngress = denyAll('deny-ingress', 'web', 'Ingress');
 
   it('a default-deny egress without a DNS allowance fails at the DNS step', () => {
     const a = ok(sim([app({}), CLIENT, denyEgress].join('---\n')), { from: 'client', to: 'web:80' });
@@ -440,12 +458,26 @@ spec:
     expect(kinds(a)).not.toContain('ClusterIP');
   });
 
+  it('an egress policy that allows DNS but not the Service drops at the source, after DNAT, before the packet leaves the node', () => {
+    const allowDnsOnly = denyAll('dns-only', 'client', 'Egress') + `  egress:
+    - to: [{namespaceSelector: {}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]
+      ports: [{port: 53, protocol: UDP}]
+`;
+    const a = ok(sim([app({}), CLIENT, allowDnsOnly].join('---\n')), { from: 'client', to: 'web:80' });
+    expect(a.drop!.reason).toBe('POLICY_DENIED_EGRESS');
+    expect(a.drop!.message).toContain('default/dns-only');
+    expect(kinds(a).slice(-3)).toEqual(['ClusterIP', 'KubeProxy', 'Policy']);
+    expect(a.hops[a.drop!.hop].ref).toBe('Pod/default/client');
+  });
+
   it('an ingress policy at the destination drops after DNAT, naming the policy', () => {
     const text = [app({}), CLIENT, denyIngress].join('---\n');
     const a = ok(sim(text), { from: 'client', to: 'web:80' });
     expect(a.drop!.reason).toBe('POLICY_DENIED_INGRESS');
     expect(a.drop!.message).toContain('default/deny-ingress');
-    expect(a.hops[a.drop!.hop]).toMatchObject({ kind: 'Policy', ref: `Pod/${a.candidates[0] ? a.hops[a.drop!.hop].ref!.slice(4) : ''}` });
+    expect(a.hops[a.drop!.hop].kind).toBe('Policy');
+    expect(a.hops[a.drop!.hop].ref).toMatch(/^Pod\/default\/web-/);
+    expect(kinds(a)).toContain('KubeProxy');
     const flannel = ok(sim(text, { networkPlugin: 'flannel' }), { from: 'client', to: 'web:80' });
     expect(flannel.delivered).toBe(true);
   });

@@ -6,10 +6,11 @@ import { isIPv4 } from '../model/ip';
 import { clusterIndex } from '../services/lookup';
 import { newProxyState, type ProxyState } from '../services/balance';
 import { requestSeed, seededRandom } from '../services/prng';
-import { resolveLeg } from './dnsLeg';
+import { resolveLeg, type Resolved } from './dnsLeg';
 import { toAddress } from './route';
 import { parseTarget, type Target } from './target';
-import { addr, drop, hop, podRef, type Source, type Walk } from './walk';
+import { addr, drop, hop, podRef, setCandidates, type Source, type Walk } from './walk';
+import type { DnsAnswer } from '../dns/types';
 import type { DropReason, SendManyAnswer, SendManyQuestion, TraceAnswer, TraceQuestion } from './types';
 
 export const DEFAULT_CLIENT_IP = '203.0.113.10';
@@ -47,7 +48,7 @@ function emptyAnswer(): TraceAnswer {
   return { delivered: false, status: null, hops: [], destination: null, candidates: [], sourceIpAtPod: null, drop: null };
 }
 
-function run(p: Prepared, seed: number, state: ProxyState): TraceAnswer {
+function run(p: Prepared, seed: number, state: ProxyState, dnsAnswers = new Map<string, DnsAnswer>()): TraceAnswer {
   const { sim, q, target, pod } = p;
   const cluster = sim.cluster;
   const index = clusterIndex(cluster);
@@ -59,7 +60,7 @@ function run(p: Prepared, seed: number, state: ProxyState): TraceAnswer {
   const answer = emptyAnswer();
   const w: Walk = {
     cluster, index, random, state, protocol: q.protocol ?? 'TCP', source,
-    viaNode: q.viaNode ? (index.nodesByName.get(q.viaNode) ?? null) : null, hops: answer.hops, answer,
+    viaNode: q.viaNode ? (index.nodesByName.get(q.viaNode) ?? null) : null, hops: answer.hops, answer, dnsAnswers,
   };
   const shown = target.isIP ? addr(target.host, target.port) : `${target.host}:${target.port}`;
   const what = target.scheme ? `${(q.method ?? 'GET').toUpperCase()} ${target.scheme}://${target.host}${target.defaultPort ? '' : `:${target.port}`}${target.path}` : `a ${w.protocol} connection to ${shown}`;
@@ -82,21 +83,25 @@ function run(p: Prepared, seed: number, state: ProxyState): TraceAnswer {
       'From outside, send to a LoadBalancer IP or a node IP with a nodePort (kubectl get svc shows them).');
   } else {
     const resolved = resolveLeg(w, pod, target.host);
-    if (resolved?.kind === 'cname') {
-      const ip = cluster.settings.upstreamHosts[resolved.target.replace(/\.$/, '')];
-      drop(w, 'NO_ROUTE', `${target.host} is an ExternalName for ${resolved.target}${ip ? ` (${ip})` : ''}: the request leaves the cluster there, with no proxying, and the simulation follows it no further.`,
-        'Nothing to fix if that outside host is where it should go.');
-    } else if (resolved) {
-      const headless = resolved.ips.length > 1 || index.podsByIP.has(resolved.chosen);
-      if (headless && resolved.ips.every((ip) => index.podsByIP.has(ip))) {
-        const p = 1 / resolved.ips.length;
-        answer.candidates = resolved.ips.map((ip) => ({ pod: index.podsByIP.get(ip)!.key, probability: p })).sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
-      }
-      toAddress(w, resolved.chosen, target.port);
-    }
+    if (resolved) toResolved(w, target, resolved);
   }
   if (!answer.delivered && !answer.drop) drop(w, 'NO_ROUTE', 'The request went nowhere the simulator can follow.', 'Check the target address.');
   return answer;
+}
+
+/** After DNS: an ExternalName leaves the cluster; several pod addresses (headless) are the candidates. */
+function toResolved(w: Walk, target: Target, resolved: Resolved): void {
+  const { index } = w;
+  const owned = index.podsByIP.has(resolved.chosen) || index.byClusterIP.has(resolved.chosen) || index.byLoadBalancerIP.has(resolved.chosen) || index.nodesByIP.has(resolved.chosen);
+  if (resolved.cname && !owned) {
+    drop(w, 'NO_ROUTE', `${target.host} is an ExternalName: DNS answers with a CNAME to ${resolved.cname} (${resolved.chosen}), so the request leaves the cluster with no kube-proxy in the way, and the simulation follows it no further.`,
+      'Nothing to fix if that outside host is where it should go.');
+    return;
+  }
+  if (resolved.ips.every((ip) => index.podsByIP.has(ip))) {
+    setCandidates(w, resolved.ips.map((ip) => ({ pod: index.podsByIP.get(ip)!.key, probability: 1 / resolved.ips.length })));
+  }
+  toAddress(w, resolved.chosen, target.port);
 }
 
 export function trace(sim: Simulation, q: TraceQuestion): TraceAnswer | QuestionError {
@@ -111,12 +116,13 @@ export function sendMany(sim: Simulation, q: SendManyQuestion): SendManyAnswer |
   if (!Number.isInteger(q.count) || q.count < 1) return questionError('BAD_ARGUMENT', `count must be a whole number >= 1, not "${String(q.count)}".`);
   const count = Math.min(q.count, MAX_SEND);
   const state = newProxyState();
+  const dnsAnswers = new Map<string, DnsAnswer>();
   const perPod = new Map<string, number>();
   const drops = new Map<DropReason, number>();
   let first: TraceAnswer | null = null;
   let delivered = 0;
   for (let i = 0; i < count; i++) {
-    const answer = run(p, requestSeed(q.seed ?? 0, i), state);
+    const answer = run(p, requestSeed(q.seed ?? 0, i), state, dnsAnswers);
     first ??= answer;
     if (answer.delivered && answer.destination) {
       delivered++;

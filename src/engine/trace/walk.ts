@@ -2,9 +2,9 @@
 import type { Cluster, FieldLines, Node, Pod, Protocol, SourceRange } from '../types';
 import type { ClusterIndex } from '../services/lookup';
 import type { ProxyState } from '../services/balance';
-import type { Backend } from '../services/endpoints';
 import { fieldKey } from '../services/fieldLines';
 import type { DropReason, HopKind, TraceAnswer, TraceHop } from './types';
+import type { DnsAnswer } from '../dns/types';
 
 export interface Source {
   /** The pod that sends, or null for the external client. */
@@ -24,6 +24,8 @@ export interface Walk {
   viaNode: Node | null;
   hops: TraceHop[];
   answer: TraceAnswer;
+  /** DNS answers already computed in this run of requests (the same pod and name always get the same answer). */
+  dnsAnswers: Map<string, DnsAnswer>;
 }
 
 export const addr = (ip: string, port: number | null) => (port === null ? ip : `${ip}:${port}`);
@@ -53,10 +55,9 @@ export function objectLines(source: SourceRange | null): FieldLines | null {
   return source ? { file: source.file, line: source.line, endLine: source.endLine } : null;
 }
 
-export function setCandidates(w: Walk, candidates: Array<{ backend: Backend; probability: number }>): void {
-  w.answer.candidates = candidates
-    .map((c) => ({ pod: c.backend.pod, probability: c.probability }))
-    .sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+/** The contract's candidates: every pod the request could end at, sorted by pod. */
+export function setCandidates(w: Walk, candidates: Array<{ pod: string; probability: number }>): void {
+  w.answer.candidates = candidates.map((c) => ({ pod: c.pod, probability: c.probability })).sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
 }
 
 export const podRef = (pod: Pod) => `Pod/${pod.key}`;
