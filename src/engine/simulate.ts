@@ -5,6 +5,7 @@ import { buildCluster } from './model/build';
 import { resolveSettings } from './model/settings';
 import { validateObjects } from './validate/objects';
 import { reviewCluster } from './validate/review';
+import { validatePodDns } from './dns/validate';
 import { diagnostic } from './diagnostics/make';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -17,6 +18,7 @@ export function simulate(files: InputFile[], settings?: Partial<ClusterSettings>
     const built = buildCluster(parsed.objects, resolved, diagnostics);
     diagnostics.push(...validateObjects(built.unique));
     diagnostics.push(...reviewCluster(built.unique, built.cluster, built.index, parsed.hasParseErrors));
+    diagnostics.push(...validatePodDns(built.unique, built.cluster));
     return { cluster: built.cluster, diagnostics: sortDiagnostics(dedupe(diagnostics)), hasParseErrors: parsed.hasParseErrors };
   } catch (e) {
     // A bug in the engine must not take the page down: report it and return an empty cluster.

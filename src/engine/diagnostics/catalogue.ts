@@ -13,6 +13,7 @@ export interface CatalogueEntry {
 const DOCS = 'https://kubernetes.io/docs';
 const SVC = `${DOCS}/concepts/services-networking/service/`;
 const NETPOL = `${DOCS}/concepts/services-networking/network-policies/`;
+const DNS = `${DOCS}/concepts/services-networking/dns-pod-service/`;
 
 function entry(code: string, severity: Severity, title: string, docs: string): CatalogueEntry {
   return { code, severity, title, docs };
@@ -68,6 +69,15 @@ export const DIAGNOSTIC_CATALOGUE = {
   KN5001: entry('KN5001', 'error', 'Workload selector does not match its template labels', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
   KN5002: entry('KN5002', 'error', 'Workload without a selector', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
   KN5003: entry('KN5003', 'error', 'Invalid container port', `${DOCS}/reference/kubernetes-api/workload-resources/pod-v1/#ports`),
+  // Pod DNS (src/engine/dns)
+  KN6001: entry('KN6001', 'error', 'Invalid dnsPolicy', `${DNS}#pod-s-dns-policy`),
+  KN6002: entry('KN6002', 'error', 'dnsPolicy None without a nameserver', `${DNS}#pod-dns-config`),
+  KN6003: entry('KN6003', 'error', 'Invalid dnsConfig nameservers', `${DNS}#pod-dns-config`),
+  KN6004: entry('KN6004', 'error', 'Invalid dnsConfig searches', `${DNS}#pod-dns-config`),
+  KN6005: entry('KN6005', 'error', 'dnsConfig option without a name', `${DNS}#pod-dns-config`),
+  KN6006: entry('KN6006', 'error', 'Invalid pod hostname or subdomain', `${DNS}#pod-s-hostname-and-subdomain-fields`),
+  KN6007: entry('KN6007', 'warning', 'hostNetwork pod that cannot resolve Services', `${DNS}#pod-s-dns-policy`),
+  KN6008: entry('KN6008', 'warning', 'No Service for the pods\' subdomain', `${DNS}#pod-s-hostname-and-subdomain-fields`),
   // NetworkPolicy (src/engine/policy)
   KN7001: entry('KN7001', 'error', 'Invalid policyTypes', `${NETPOL}#networkpolicy-resource`),
   KN7002: entry('KN7002', 'error', 'Invalid endPort', `${NETPOL}#targeting-a-range-of-ports`),

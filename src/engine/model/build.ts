@@ -16,6 +16,7 @@ import { formatIPv4, parseCIDR4 } from './ip';
 import { readNetworkPolicies } from '../policy/read';
 import { checkNetworkPolicies } from '../policy/validate';
 import { withKubeProxyConfig } from '../services/proxyConfig';
+import { withCorefile } from '../dns/corefile';
 import { fieldSources } from '../services/fieldLines';
 
 const SIMULATED = new Set(['Namespace', 'Node', 'Pod', 'Service', 'EndpointSlice', 'NetworkPolicy', ...WORKLOAD_KINDS]);
@@ -53,6 +54,7 @@ export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, 
   }
   const ofKind = (kind: string) => unique.filter((o) => o.kind === kind);
   settings = withKubeProxyConfig(ofKind('ConfigMap'), settings);
+  settings = withCorefile(ofKind('ConfigMap'), settings);
   const nodes: Node[] = buildNodes(ofKind('Node'), settings);
 
   // Pods: CoreDNS first (it was there before anything was applied), then the input in document order.
