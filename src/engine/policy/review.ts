@@ -65,7 +65,8 @@ function reviewRule(o: ParsedObject, cluster: Cluster, ctx: PolicyContext, polic
     }
     if (peer.ipBlock && !peer.podSelector && !peer.namespaceSelector) {
       const matches = ipBlockMatcher(peer.ipBlock);
-      const pod = cluster.pods.find((p) => !p.hostNetwork && p.podIP !== null && matches(p.podIP));
+      const covered = (p: Pod) => !p.hostNetwork && p.podIP !== null && matches(p.podIP);
+      const pod = cluster.pods.find((p) => !p.builtin && covered(p)) ?? cluster.pods.find(covered);
       if (pod) report('KN7015', [...at, 'ipBlock'], `This ipBlock also covers pod addresses (${pod.key} at ${pod.podIP}); Calico matches pod IPs against ipBlocks and Cilium does not, so select pods with podSelector/namespaceSelector instead.`);
     }
   });
