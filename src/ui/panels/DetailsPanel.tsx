@@ -1,3 +1,4 @@
+import { PodDnsDetails } from '../dns/PodDnsDetails';
 import { useSelection, useSimulation } from '../state/context';
 import { describeElement } from './details';
 
@@ -41,6 +42,7 @@ export function DetailsPanel() {
           )}
         </section>
       ))}
+      {selected?.startsWith('pod-') && <PodDnsDetails pod={selected.slice(4)} />}
     </aside>
   );
 }
