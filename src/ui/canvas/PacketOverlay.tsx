@@ -2,7 +2,7 @@
 // current hop's caption. Position updates are written straight to the DOM in animation frames,
 // so a running animation costs no React render; React renders once per hop.
 import { Panel, ViewportPortal, useReactFlow, useStoreApi } from '@xyflow/react';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useState } from 'react';
 import { usePlayback, usePlayground } from '../state/context';
 import type { PlaybackState } from '../state/stores';
 import { HopCaption } from '../trace/HopCaption';
@@ -18,24 +18,23 @@ interface Point {
 const easeInOut = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 /** Moves the marker element along the path; re-placed when the layout (`layoutKey`) changes. */
-function usePacketMotion(marker: RefObject<HTMLDivElement | null>, layoutKey: unknown) {
+function usePacketMotion(el: HTMLDivElement | null, layoutKey: unknown) {
   const { playback } = usePlayground();
   const { getInternalNode } = useReactFlow();
   const flow = useStoreApi();
   useEffect(() => {
-    const el = marker.current;
     if (!el) return;
     let at: Point | null = null;
     let frame = 0;
-    const centre = (id: string): Point | null => {
+    // The packet sits on the card's top-left corner: over its border and the edges coming in,
+    // leaving the card's name and addresses readable.
+    const corner = (id: string): Point | null => {
       const node = getInternalNode(id);
-      if (!node) return null;
-      const { x, y } = node.internals.positionAbsolute;
-      return { x: x + (node.measured.width ?? node.width ?? 0) / 2, y: y + (node.measured.height ?? node.height ?? 0) / 2 };
+      return node ? { ...node.internals.positionAbsolute } : null;
     };
     const targetOf = (state: PlaybackState): Point | null => {
       const id = state.path ? elementAt(state.path.hops, state.index, (candidate) => getInternalNode(candidate) !== undefined) : null;
-      return id ? centre(id) : null;
+      return id ? corner(id) : null;
     };
     // The marker keeps its size on screen whatever the zoom (never smaller than drawn at 100%).
     const draw = (p: Point) => {
@@ -45,20 +44,25 @@ function usePacketMotion(marker: RefObject<HTMLDivElement | null>, layoutKey: un
     };
     const snap = () => {
       cancelAnimationFrame(frame);
+      el.dataset.moving = 'false';
       at = targetOf(playback.getState());
       if (at) draw(at);
       else el.style.visibility = 'hidden';
     };
     const glide = (to: Point | null, ms: number) => {
       cancelAnimationFrame(frame);
+      el.dataset.moving = 'false';
       if (!to) return;
       const from = at ?? to;
       const start = performance.now();
+      // Written twice per hop, not per frame: screenshots and tests wait for the packet to settle.
+      el.dataset.moving = 'true';
       const tick = (now: number) => {
         const t = easeInOut(Math.min(1, (now - start) / ms));
         at = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
         draw(at);
         if (t < 1) frame = requestAnimationFrame(tick);
+        else el.dataset.moving = 'false';
       };
       frame = requestAnimationFrame(tick);
     };
@@ -76,11 +80,12 @@ function usePacketMotion(marker: RefObject<HTMLDivElement | null>, layoutKey: un
       offPlayback();
       offZoom();
     };
-  }, [marker, layoutKey, playback, getInternalNode, flow]);
+  }, [el, layoutKey, playback, getInternalNode, flow]);
 }
 
 function PacketMarker({ layoutKey }: { layoutKey: unknown }) {
-  const marker = useRef<HTMLDivElement>(null);
+  // A callback ref: the portal's target appears only after React Flow's first render.
+  const [marker, setMarker] = useState<HTMLDivElement | null>(null);
   const path = usePlayback((s) => s.path);
   const index = usePlayback((s) => s.index);
   usePacketMotion(marker, layoutKey);
@@ -88,7 +93,7 @@ function PacketMarker({ layoutKey }: { layoutKey: unknown }) {
   const dropped = path?.drop?.hop === index;
   return (
     <ViewportPortal>
-      <div ref={marker} className="packet-marker" data-testid="packet-marker" data-hop={index} data-dropped={dropped ? 'true' : 'false'} style={{ visibility: 'hidden' }}>
+      <div ref={setMarker} className="packet-marker" data-testid="packet-marker" data-hop={index} data-dropped={dropped ? 'true' : 'false'} style={{ visibility: 'hidden' }}>
         {hop && (
           <div className={`packet${dropped ? ' packet-dropped' : ''}`}>
             <span className="packet-icon" aria-hidden="true">
@@ -114,7 +119,7 @@ function CanvasCaption({ topology }: { topology: Topology }) {
   const index = usePlayback((s) => s.index);
   if (!path || !path.hops[index]) return null;
   return (
-    <Panel position="top-right" className="canvas-caption">
+    <Panel position="bottom-left" className="canvas-caption">
       <div className="canvas-caption-title">{path.title}</div>
       <HopCaption hops={path.hops} index={index} dropped={path.drop?.hop === index} offCanvas={offCanvasNote(path.hops[index].element, topology)} testid="canvas-caption" />
       {path.drop?.hop === index && <div className="canvas-caption-drop">{path.drop.message}</div>}

@@ -1,6 +1,7 @@
 // The cluster's implementation choices (kube-proxy mode, IPVS scheduler, CNI), written through the
 // document store so they travel with the document; changing one re-simulates and re-runs the trace.
 import type { IpvsScheduler, NetworkPlugin, ProxyMode } from '../../engine';
+import { useEffect, useRef, useState } from 'react';
 import type { SettingsInput } from '../../worker/protocol';
 import { useDocument, usePlayground, useSimulation } from '../state/context';
 import './settings.css';
@@ -11,9 +12,9 @@ const DEFAULT_SCHEDULER: IpvsScheduler = 'rr';
 const DEFAULT_PLUGIN: NetworkPlugin = 'calico';
 
 const PROXY_MODES: Array<{ value: ProxyMode; label: string }> = [
-  { value: 'iptables', label: 'iptables (random, equal odds)' },
-  { value: 'ipvs', label: 'IPVS (scheduler)' },
-  { value: 'nftables', label: 'nftables (random, equal odds)' },
+  { value: 'iptables', label: 'iptables' },
+  { value: 'ipvs', label: 'IPVS' },
+  { value: 'nftables', label: 'nftables' },
 ];
 
 const SCHEDULERS: Array<{ value: IpvsScheduler; label: string }> = [
@@ -30,14 +31,14 @@ const SCHEDULERS: Array<{ value: IpvsScheduler; label: string }> = [
 ];
 
 const PLUGINS: Array<{ value: NetworkPlugin; label: string }> = [
-  { value: 'calico', label: 'Calico — enforces NetworkPolicy' },
-  { value: 'cilium', label: 'Cilium — enforces NetworkPolicy' },
-  { value: 'flannel', label: 'Flannel — does not enforce NetworkPolicy' },
+  { value: 'calico', label: 'Calico — enforces policy' },
+  { value: 'cilium', label: 'Cilium — enforces policy' },
+  { value: 'flannel', label: 'Flannel — does not enforce policy' },
 ];
 
-function Choice<T extends string>(props: { label: string; testid: string; value: T; options: Array<{ value: T; label: string }>; onChange(value: T): void }) {
+function Choice<T extends string>(props: { label: string; title: string; testid: string; value: T; options: Array<{ value: T; label: string }>; onChange(value: T): void }) {
   return (
-    <label className="setting">
+    <label className="setting" title={props.title}>
       {props.label}
       <select data-testid={props.testid} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
         {props.options.map((o) => (
@@ -55,28 +56,62 @@ export function ClusterSettings() {
   const chosen = useDocument((s) => s.settings);
   const effective = useSimulation((s) => s.simulation?.cluster.settings ?? null);
   const proxyMode = chosen.proxyMode ?? DEFAULT_PROXY_MODE;
+  const plugin = chosen.networkPlugin ?? DEFAULT_PLUGIN;
   // A pasted kube-proxy ConfigMap decides the mode in the engine; say so rather than show a choice that is not used.
   const overridden = effective !== null && effective.proxyMode !== proxyMode ? effective.proxyMode : null;
-  const ipvs = (overridden ?? proxyMode) === 'ipvs';
+  const mode = overridden ?? proxyMode;
+  const scheduler = chosen.ipvsScheduler ?? DEFAULT_SCHEDULER;
   const set = (patch: SettingsInput) => document.getState().setSettings(patch);
+  const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // A popover: a click elsewhere closes it, as Escape does.
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent) => {
+      if (details.current && !details.current.contains(event.target as Node)) details.current.open = false;
+    };
+    window.addEventListener('pointerdown', close);
+    return () => window.removeEventListener('pointerdown', close);
+  }, [open]);
   return (
-    <div className="cluster-settings" role="group" aria-label="Cluster settings" data-testid="cluster-settings">
-      <Choice label="kube-proxy" testid="setting-proxy-mode" value={proxyMode} options={PROXY_MODES} onChange={(v) => set({ proxyMode: v })} />
-      {overridden && (
-        <span className="setting-override" role="status" data-testid="proxy-mode-overridden" title="The kube-proxy ConfigMap in the manifests sets the mode; remove its mode to use this choice.">
-          ⚠ ConfigMap kube-proxy sets mode: <strong>{overridden}</strong>
-        </span>
-      )}
-      {ipvs && (
-        <Choice
-          label="Scheduler"
-          testid="setting-ipvs-scheduler"
-          value={chosen.ipvsScheduler ?? DEFAULT_SCHEDULER}
-          options={SCHEDULERS}
-          onChange={(v) => set({ ipvsScheduler: v })}
-        />
-      )}
-      <Choice label="Network plugin" testid="setting-network-plugin" value={chosen.networkPlugin ?? DEFAULT_PLUGIN} options={PLUGINS} onChange={(v) => set({ networkPlugin: v })} />
-    </div>
+    <details
+      ref={details}
+      className="cluster-settings"
+      data-testid="cluster-settings"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') e.currentTarget.open = false;
+      }}
+    >
+      <summary data-testid="cluster-settings-summary" title="Cluster settings: kube-proxy mode and network plugin">
+        <span className="muted">Cluster</span> kube-proxy {mode}
+        {mode === 'ipvs' ? ` (${scheduler})` : ''} · {PLUGINS.find((p) => p.value === plugin)?.label.split(' ')[0]}
+        {overridden && (
+          <span className="setting-override" data-testid="proxy-mode-overridden">
+            ⚠ set by ConfigMap kube-proxy
+          </span>
+        )}
+      </summary>
+      <div className="cluster-settings-panel" role="group" aria-label="Cluster settings">
+        <Choice label="kube-proxy mode" title="How kube-proxy picks a pod: iptables and nftables at random with equal odds, IPVS by its scheduler" testid="setting-proxy-mode" value={proxyMode} options={PROXY_MODES} onChange={(v) => set({ proxyMode: v })} />
+        {overridden && (
+          <p className="setting-note" role="status">
+            ⚠ The manifests hold a kube-proxy ConfigMap whose <code>mode: {overridden}</code> wins over this choice; remove its mode to use it.
+          </p>
+        )}
+        {mode === 'ipvs' && (
+          <Choice
+            label="IPVS scheduler"
+            title="How IPVS picks among a Service's pods"
+            testid="setting-ipvs-scheduler"
+            value={scheduler}
+            options={SCHEDULERS}
+            onChange={(v) => set({ ipvsScheduler: v })}
+          />
+        )}
+        <Choice label="Network plugin" title="The CNI plugin: whether NetworkPolicy is enforced" testid="setting-network-plugin" value={plugin} options={PLUGINS} onChange={(v) => set({ networkPlugin: v })} />
+        <p className="setting-note muted">A change re-simulates the cluster and re-runs the request shown in the Trace panel.</p>
+      </div>
+    </details>
   );
 }

@@ -73,7 +73,7 @@ export function RequestBar() {
           onChange={(e) => update({ from: e.target.value })}
           placeholder="external or namespace/pod"
           spellCheck={false}
-          size={22}
+          size={16}
         />
       </label>
       <Options id={`${ids}-from`} choices={sources} />
@@ -87,7 +87,7 @@ export function RequestBar() {
             onChange={(e) => update({ srcIp: e.target.value })}
             placeholder={DEFAULT_EXTERNAL_SOURCE_IP}
             spellCheck={false}
-            size={13}
+            size={12}
           />
         </label>
       )}
@@ -105,7 +105,7 @@ export function RequestBar() {
       </label>
       <Options id={`${ids}-to`} choices={targets} />
       <label className="request-field">
-        <span>Protocol</span>
+        <span className="sr-only">Protocol</span>
         <select data-testid="request-protocol" value={request.protocol ?? 'TCP'} onChange={(e) => update({ protocol: e.target.value as Protocol })}>
           {PROTOCOLS.map((p) => (
             <option key={p}>{p}</option>
