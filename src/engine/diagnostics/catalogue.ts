@@ -69,6 +69,12 @@ export const DIAGNOSTIC_CATALOGUE = {
   KN5001: entry('KN5001', 'error', 'Workload selector does not match its template labels', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
   KN5002: entry('KN5002', 'error', 'Workload without a selector', `${DOCS}/concepts/workloads/controllers/deployment/#selector`),
   KN5003: entry('KN5003', 'error', 'Invalid container port', `${DOCS}/reference/kubernetes-api/workload-resources/pod-v1/#ports`),
+  // Input limits: what the simulator declines to expand, so a hostile or huge paste stays fast
+  KN8001: entry('KN8001', 'warning', 'Input too large: the rest is not read', `${DOCS}/concepts/overview/working-with-objects/`),
+  KN8002: entry('KN8002', 'warning', 'Too many objects: the rest are not simulated', `${DOCS}/concepts/overview/working-with-objects/`),
+  KN8003: entry('KN8003', 'warning', 'Too many pods: the rest are not built', `${DOCS}/concepts/workloads/controllers/deployment/#scaling-a-deployment`),
+  KN8004: entry('KN8004', 'error', 'YAML aliases expand too far', `${DOCS}/concepts/overview/working-with-objects/`),
+  KN8005: entry('KN8005', 'error', 'YAML nested too deeply', `${DOCS}/concepts/overview/working-with-objects/`),
   // Pod DNS (src/engine/dns)
   KN6001: entry('KN6001', 'error', 'Invalid dnsPolicy', `${DNS}#pod-s-dns-policy`),
   KN6002: entry('KN6002', 'error', 'dnsPolicy None without a nameserver', `${DNS}#pod-dns-config`),

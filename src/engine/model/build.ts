@@ -1,6 +1,7 @@
 // Parsed objects -> the Cluster model: namespaces, nodes, pods, services, endpoint slices.
 import type { Cluster, ClusterSettings, Diagnostic, EndpointSlice, InputObject, Node, Workload } from '../types';
 import { locate, type ParsedObject } from '../parse/parse';
+import { MAX_PODS } from '../parse/limits';
 import { field, isRecord, list, stringMap } from '../parse/read';
 import { diagnostic } from '../diagnostics/make';
 import { objectKey } from './keys';
@@ -19,6 +20,8 @@ import { withKubeProxyConfig } from '../services/proxyConfig';
 import { withCorefile } from '../dns/corefile';
 import { fieldSources } from '../services/fieldLines';
 
+/** ConfigMaps the engine reads: CoreDNS's Corefile (dns/corefile.ts) and kube-proxy's configuration (services/proxyConfig.ts). */
+const READ_CONFIGMAPS = new Set(['ConfigMap/kube-system/coredns', 'ConfigMap/kube-system/kube-proxy']);
 const SIMULATED = new Set(['Namespace', 'Node', 'Pod', 'Service', 'EndpointSlice', 'NetworkPolicy', ...WORKLOAD_KINDS]);
 const LATER = new Set(['Ingress', 'IngressClass', 'Gateway', 'GatewayClass', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
 
@@ -36,6 +39,11 @@ function unknownKindInfo(o: ParsedObject, key: string): Diagnostic {
   return diagnostic('KN1004', where, `${key} is kept, but the simulator does not model ${o.kind} objects: it does not change any answer.`, key);
 }
 
+function tooManyPods(o: ParsedObject, workload: Workload, built: number): Diagnostic {
+  return diagnostic('KN8003', locate(o, ['spec', 'replicas']),
+    `${workload.key} asks for ${workload.replicas} pods, but the simulator builds at most ${MAX_PODS} pods in all, so only ${built} of them are simulated.`, workload.key);
+}
+
 export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, diagnostics: Diagnostic[]): BuildResult {
   const objects: InputObject[] = [];
   const seen = new Map<string, ParsedObject>();
@@ -50,7 +58,7 @@ export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, 
     }
     seen.set(key, o);
     unique.push(o);
-    if (!SIMULATED.has(o.kind)) diagnostics.push(unknownKindInfo(o, key));
+    if (!SIMULATED.has(o.kind) && !READ_CONFIGMAPS.has(key)) diagnostics.push(unknownKindInfo(o, key));
   }
   const ofKind = (kind: string) => unique.filter((o) => o.kind === kind);
   settings = withKubeProxyConfig(ofKind('ConfigMap'), settings);
@@ -81,10 +89,13 @@ export function buildCluster(parsed: ParsedObject[], settings: ClusterSettings, 
   for (const o of unique) {
     if (o.kind === 'Pod') plans.push(podFromObject(o));
     else if ((WORKLOAD_KINDS as readonly string[]).includes(o.kind)) {
-      const { workload, plans: made } = podsFromWorkload(o, nodes, taken);
+      const { workload, plans: made } = podsFromWorkload(o, nodes, taken, Math.max(0, MAX_PODS - plans.length));
       const ownedPods = owned.get(workload.key);
       if (ownedPods) workload.pods = ownedPods;
-      else plans.push(...made);
+      else {
+        plans.push(...made);
+        if (made.length < workload.replicas) diagnostics.push(tooManyPods(o, workload, made.length));
+      }
       workloads.push(workload);
     }
   }

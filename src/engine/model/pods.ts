@@ -3,6 +3,7 @@ import type { Container, ContainerPort, Node, OwnerRef, Pod, PodDnsConfig, Proto
 import type { ParsedObject } from '../parse/parse';
 import { bool, field, int, isRecord, list, str, stringMap, type Json } from '../parse/read';
 import { safeSuffix, stableStringify } from './hash';
+import { MAX_PODS } from '../parse/limits';
 
 export const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
@@ -137,7 +138,8 @@ function nodeMatches(node: Node, selector: Record<string, string>): boolean {
 }
 
 /** The pods a workload makes, and the Workload record. `taken` holds pod keys already used (names stay unique). */
-export function podsFromWorkload(o: ParsedObject, nodes: Node[], taken: Set<string>): { workload: Workload; plans: PodPlan[] } {
+/** `limit` is how many pods may still be built (MAX_PODS overall); `workload.replicas` keeps the count asked for. */
+export function podsFromWorkload(o: ParsedObject, nodes: Node[], taken: Set<string>, limit = MAX_PODS): { workload: Workload; plans: PodPlan[] } {
   const kind = o.kind as WorkloadKind;
   const namespace = o.namespace ?? 'default';
   const key = `${kind}/${namespace}/${o.name}`;
@@ -146,7 +148,8 @@ export function podsFromWorkload(o: ParsedObject, nodes: Node[], taken: Set<stri
   const templateLabels = stringMap(field(template, 'metadata', 'labels'));
   const owner: OwnerRef = { kind, name: o.name };
   const replicasRaw = int(field(o.value, 'spec', 'replicas'));
-  const replicas = replicasRaw !== undefined && replicasRaw >= 0 ? Math.min(replicasRaw, 10000) : 1;
+  const replicas = replicasRaw !== undefined && replicasRaw >= 0 ? replicasRaw : 1;
+  const built = Math.min(replicas, limit);
   const plans: PodPlan[] = [];
   const unique = (name: string, salt: string): string => {
     let candidate = name;
@@ -162,18 +165,18 @@ export function podsFromWorkload(o: ParsedObject, nodes: Node[], taken: Set<stri
   let count = replicas;
   if (kind === 'Deployment') {
     const hash = safeSuffix(stableStringify(template ?? null), 10);
-    for (let i = 0; i < replicas; i++) {
+    for (let i = 0; i < built; i++) {
       const salt = `${key}#${i}`;
       add(unique(`${o.name}-${hash}-${safeSuffix(salt)}`, salt), { ...templateLabels, 'pod-template-hash': hash }, {});
     }
   } else if (kind === 'ReplicaSet') {
-    for (let i = 0; i < replicas; i++) {
+    for (let i = 0; i < built; i++) {
       const salt = `${key}#${i}`;
       add(unique(`${o.name}-${safeSuffix(salt)}`, salt), { ...templateLabels }, {});
     }
   } else if (kind === 'StatefulSet') {
     const serviceName = str(field(o.value, 'spec', 'serviceName')) || null;
-    for (let i = 0; i < replicas; i++) {
+    for (let i = 0; i < built; i++) {
       const name = `${o.name}-${i}`;
       taken.add(`${namespace}/${name}`);
       add(name, { ...templateLabels, 'apps.kubernetes.io/pod-index': String(i), 'statefulset.kubernetes.io/pod-name': name }, { hostname: name, subdomain: serviceName });
@@ -182,15 +185,15 @@ export function podsFromWorkload(o: ParsedObject, nodes: Node[], taken: Set<stri
     const selector = stringMap(spec.nodeSelector);
     const eligible = nodes.filter((n) => nodeMatches(n, selector));
     count = eligible.length;
-    for (const node of eligible) {
+    for (const node of eligible.slice(0, limit)) {
       const salt = `${key}#${node.name}`;
       add(unique(`${o.name}-${safeSuffix(salt)}`, salt), { ...templateLabels }, { nodeName: node.name });
     }
   } else {
     const parallelism = int(field(o.value, 'spec', 'parallelism'));
     const completions = int(field(o.value, 'spec', 'completions'));
-    count = Math.max(0, Math.min(parallelism ?? 1, completions ?? Number.MAX_SAFE_INTEGER, 10000));
-    for (let i = 0; i < count; i++) {
+    count = Math.max(0, Math.min(parallelism ?? 1, completions ?? Number.MAX_SAFE_INTEGER));
+    for (let i = 0; i < Math.min(count, limit); i++) {
       const salt = `${key}#${i}`;
       add(unique(`${o.name}-${safeSuffix(salt)}`, salt), { ...templateLabels, 'batch.kubernetes.io/job-name': o.name, 'job-name': o.name }, {});
     }

@@ -1,9 +1,10 @@
 // YAML text -> objects with source ranges. Every document of every file; `*List` kinds unrolled.
-import { LineCounter, parseAllDocuments, isMap, isSeq, isPair, isScalar } from 'yaml';
+import { LineCounter, YAMLParseError, parseAllDocuments, isMap, isSeq, isPair, isScalar } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { Diagnostic, InputFile, SourceRange } from '../types';
 import { isRecord, str, type Json } from './read';
 import { diagnostic } from '../diagnostics/make';
+import { MAX_ALIAS_COUNT, MAX_INPUT_CHARS, MAX_OBJECTS } from './limits';
 
 export type FieldPath = Array<string | number>;
 
@@ -80,14 +81,19 @@ export function parseFiles(files: InputFile[]): ParseResult {
   const objects: ParsedObject[] = [];
   const diagnostics: Diagnostic[] = [];
   let hasParseErrors = false;
+  let room = MAX_INPUT_CHARS;
   for (const file of Array.isArray(files) ? files : []) {
     if (!isRecord(file)) continue;
     const name = typeof file.name === 'string' ? file.name : 'input';
-    const text = typeof file.text === 'string' ? file.text : '';
+    const whole = typeof file.text === 'string' ? file.text : '';
+    const text = readable(whole, room);
+    room -= text.length;
     const lines = new LineCounter();
+    if (text.length < whole.length) diagnostics.push(tooLarge(name, whole, text));
     let docs: ReturnType<typeof parseAllDocuments>;
     try {
-      docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+      // Duplicate keys are found by duplicateKey() below: the library's own check is quadratic in a map's size.
+      docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     } catch (e) {
       hasParseErrors = true;
       diagnostics.push(diagnostic('KN1001', { file: name, line: 1, column: 1, endLine: 1, endColumn: 1 }, `The file could not be read as YAML: ${String((e as Error)?.message ?? e)}.`));
@@ -95,6 +101,10 @@ export function parseFiles(files: InputFile[]): ParseResult {
     }
     const docList = Array.isArray(docs) ? docs : [];
     docList.forEach((doc, docIndex) => {
+      if (doc.errors.length === 0) {
+        const duplicate = duplicateKey(doc.contents as YamlNode | null);
+        if (duplicate) doc.errors.push(new YAMLParseError(duplicate, 'DUPLICATE_KEY', 'Map keys must be unique'));
+      }
       if (doc.errors.length > 0) {
         hasParseErrors = true;
         // The first error is the cause; the ones after it are usually its echoes.
@@ -105,18 +115,26 @@ export function parseFiles(files: InputFile[]): ParseResult {
           const end = Math.max(start, Math.min(err.pos?.[1] ?? start, contentEnd));
           const r = rangeOf(name, docIndex, lines, start, end);
           const first = String(err.message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '');
-          diagnostics.push(diagnostic('KN1001', r, `YAML syntax error: ${first}. Fix this document; the others are still simulated.`));
+          diagnostics.push(/call stack/i.test(first)
+            ? diagnostic('KN8005', r, 'This document is nested too deeply to read; flatten it. The other documents are still simulated.')
+            : diagnostic('KN1001', r, `YAML syntax error: ${first}. Fix this document; the others are still simulated.`));
         }
         return;
       }
       const contents = doc.contents as YamlNode | null;
       let value: unknown;
       try {
-        value = doc.toJS({ maxAliasCount: 1000 });
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (e) {
         hasParseErrors = true;
         const r = nodeRange(contents) ?? [0, 0];
-        diagnostics.push(diagnostic('KN1001', rangeOf(name, docIndex, lines, r[0], r[1]), `This document could not be read: ${String((e as Error)?.message ?? e)}.`));
+        const where = rangeOf(name, docIndex, lines, r[0], r[1]);
+        const message = String((e as Error)?.message ?? e);
+        diagnostics.push(/alias/i.test(message)
+          ? diagnostic('KN8004', where, `This document's aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, so it is not read; write the values out or use fewer aliases.`)
+          : /call stack/i.test(message)
+            ? diagnostic('KN8005', where, 'This document is nested too deeply to read; flatten it. The other documents are still simulated.')
+            : diagnostic('KN1001', where, `This document could not be read: ${message}.`));
         return;
       }
       if (value === null || value === undefined) return; // empty document
@@ -138,7 +156,47 @@ export function parseFiles(files: InputFile[]): ParseResult {
       if (o) objects.push(o);
     });
   }
+  if (objects.length > MAX_OBJECTS) {
+    const first = objects[MAX_OBJECTS];
+    diagnostics.push(diagnostic('KN8002', first.source, `The input holds ${objects.length} objects; the simulator reads the first ${MAX_OBJECTS}, so this one and the ${objects.length - MAX_OBJECTS - 1} after it are not simulated.`));
+    objects.length = MAX_OBJECTS;
+  }
   return { objects, diagnostics, hasParseErrors };
+}
+
+/** The part of `text` read within `room` characters: whole documents, cut at the last `---` that fits. */
+function readable(text: string, room: number): string {
+  if (text.length <= room) return text;
+  const head = text.slice(0, Math.max(0, room));
+  const separator = head.lastIndexOf('\n---');
+  return separator >= 0 ? head.slice(0, separator + 1) : '';
+}
+
+function tooLarge(file: string, whole: string, read: string): Diagnostic {
+  const line = read.split('\n').length;
+  const chars = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return diagnostic('KN8001', { file, line, column: 1, endLine: line, endColumn: 1 },
+    `The input is ${chars(whole.length)} characters long; the simulator reads at most ${chars(MAX_INPUT_CHARS)}, so the documents from line ${line} on are not read. Paste only the objects the question needs.`);
+}
+
+/** The range of the first key written twice in one mapping, walking without recursion (input can nest deeply). */
+function duplicateKey(root: YamlNode | null): [number, number] | null {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const k = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          if (seen.has(k) && k !== 'string:<<') return nodeRange(pair.key) ?? [0, 0];
+          seen.add(k);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
+  }
+  return null;
 }
 
 /** Items of a typed list (`PodList`, as the API returns it) may omit kind and apiVersion: the list names them. */
