@@ -1,6 +1,6 @@
 // Prints how long the engine takes to build generated clusters, and the heap it holds.
 // Figures only: nothing here passes or fails (machines are noisy). `npm run bench`.
-import { sendMany, simulate, trace } from '../src/engine/index';
+import { matrix, sendMany, simulate, trace } from '../src/engine/index';
 import { generatedCluster } from '../src/engine/testing/generate';
 
 const RUNS = 5;
@@ -62,4 +62,35 @@ for (const size of sizes) {
   const manyMs = performance.now() - start;
   const pods = sim.cluster.pods.filter((p) => !p.builtin).length;
   console.log(`${String(pods).padEnd(8)}${firstMs.toFixed(1).padEnd(10)}${median(times).toFixed(2).padEnd(10)}${manyMs.toFixed(0)}`);
+}
+
+// NetworkPolicy: matrix() over every pair of pods, with one policy per four pods (every policy form).
+console.log('\nmatrix(): every pair of pods on 80/TCP, policies = pods / 4 (median of 5 runs after a warm-up)');
+console.log('pods    policies  groups  simulate ms  matrix ms  cells allowed');
+let previousMatrix: { pods: number; ms: number } | null = null;
+for (const size of sizes) {
+  const policies = size.pods / 4;
+  const text = generatedCluster({ nodes: size.nodes, deployments: size.deployments, replicas: size.pods / size.deployments, policies });
+  const simStart = performance.now();
+  const sim = simulate([{ name: 'bench.yaml', text }]);
+  const simMs = performance.now() - simStart;
+  matrix(sim, {});
+  const times: number[] = [];
+  let answer = matrix(sim, {});
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    answer = matrix(sim, {});
+    times.push(performance.now() - start);
+  }
+  if (!('allowed' in answer)) throw new Error(answer.error.message);
+  const ms = median(times);
+  const pods = answer.pods.length;
+  const allowed = answer.allowed.reduce((n, row) => n + row.filter(Boolean).length, 0);
+  const groups = new Set(sim.cluster.pods.filter((p) => !p.builtin).map((p) => `${p.namespace}/${JSON.stringify(p.labels)}`)).size;
+  const growth = previousMatrix ? `  (x${(ms / previousMatrix.ms).toFixed(1)} time for x${(pods / previousMatrix.pods).toFixed(1)} pods, x${((pods / previousMatrix.pods) ** 2).toFixed(1)} cells)` : '';
+  console.log(
+    `${String(pods).padEnd(8)}${String(policies).padEnd(10)}${String(groups).padEnd(8)}${simMs.toFixed(0).padEnd(13)}${ms.toFixed(0).padEnd(11)}` +
+      `${((100 * allowed) / pods ** 2).toFixed(0)}%${growth}`,
+  );
+  previousMatrix = { pods, ms };
 }

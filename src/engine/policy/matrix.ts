@@ -139,7 +139,11 @@ function groupPods(ctx: PolicyContext, pods: Pod[], ipBlockMatchesPods: boolean)
 /** Applies every policy to the groups: isolation flags and the groups each one admits. */
 function applyPolicies(ctx: PolicyContext, groups: Group[], port: number, protocol: Protocol, ipBlockMatchesPods: boolean): void {
   const inNamespace = new Map<string, Group[]>();
-  for (const g of groups) inNamespace.set(g.namespace, [...(inNamespace.get(g.namespace) ?? []), g]);
+  for (const g of groups) {
+    const list = inNamespace.get(g.namespace);
+    if (list) list.push(g);
+    else inNamespace.set(g.namespace, [g]);
+  }
   for (const [namespace, policies] of ctx.byNamespace) {
     const local = inNamespace.get(namespace);
     if (!local) continue;

@@ -17,16 +17,16 @@ export function reviewNetworkPolicies(objects: ParsedObject[], cluster: Cluster)
   const out: Diagnostic[] = [];
   const ctx = policyContext(cluster);
   const dns = dnsCheck(cluster, ctx);
-  const podsIn = new Map<string, Pod[]>();
-  for (const p of cluster.pods) podsIn.set(p.namespace, [...(podsIn.get(p.namespace) ?? []), p]);
+  const byKey = new Map(cluster.networkPolicies.map((p) => [p.key, p]));
+  const groups = labelGroups(cluster.pods);
   for (const o of objects) {
     const key = objectKey(o.kind, o.namespace, o.name);
     const report: Report = (code, path, message) => out.push(diagnostic(code, locate(o, path), message, key));
-    const policy = readNetworkPolicy(o);
+    const policy = byKey.get(`${o.namespace ?? 'default'}/${o.name}`) ?? readNetworkPolicy(o);
     if (cluster.settings.networkPlugin === 'flannel') {
       report('KN7012', ['kind'], `The flannel network plugin does not enforce NetworkPolicy, so ${policy.key} has no effect here; choose Calico or Cilium in the cluster settings to see it enforced.`);
     }
-    const selected = (podsIn.get(policy.namespace) ?? []).filter((p) => policySelects(policy, p));
+    const selected = (groups.get(policy.namespace) ?? []).filter((g) => policySelects(policy, g[0])).flat();
     if (selected.length === 0) {
       report('KN7009', ['spec', 'podSelector'], `${policy.key} selects no pod in namespace ${policy.namespace}, so it has no effect; check spec.podSelector against the pods' labels (policies only select pods in their own namespace).`);
     }
@@ -36,6 +36,26 @@ export function reviewNetworkPolicies(objects: ParsedObject[], cluster: Cluster)
     }
     const blocked = dns.blockedBy.get(policy.key);
     if (blocked) report('KN7008', egressPath(o), blocked);
+  }
+  return out;
+}
+
+/** Pods per namespace, grouped by equal labels: a selector's answer is the same for the whole group. */
+function labelGroups(pods: Pod[]): Map<string, Pod[][]> {
+  const byLabels = new Map<string, Pod[]>();
+  const out = new Map<string, Pod[][]>();
+  for (const pod of pods) {
+    const key = `${pod.namespace}\u0000${pod.hostNetwork}\u0000${Object.keys(pod.labels).sort().map((k) => `${k}=${pod.labels[k]}`).join(',')}`;
+    const group = byLabels.get(key);
+    if (group) {
+      group.push(pod);
+      continue;
+    }
+    const fresh = [pod];
+    byLabels.set(key, fresh);
+    const list = out.get(pod.namespace);
+    if (list) list.push(fresh);
+    else out.set(pod.namespace, [fresh]);
   }
   return out;
 }
