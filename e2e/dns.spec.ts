@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openPlayground, screenshotPath, waitForSettled } from './helpers';
+import { editorText, openPlayground, screenshotPath, setText, waitForSettled } from './helpers';
 
 interface SeedFacts {
   frontend: string;
@@ -110,6 +110,13 @@ test('the headless Service database answers one A record per ready pod', async (
   await expect(page.getByTestId('dns-record')).toHaveCount(2);
   const data = await page.getByTestId('dns-record-data').allTextContents();
   expect(data.sort()).toEqual(databaseIPs);
+
+  // The answer follows the document: a third replica is a third record, without asking again.
+  const text = await editorText(page);
+  const scaled = text.replace(/(kind: StatefulSet[\s\S]*?replicas: )2/, '$13');
+  expect(scaled).not.toBe(text);
+  await setText(page, scaled);
+  await expect(page.getByTestId('dns-record')).toHaveCount(3);
 });
 
 test('a name added to the upstream resolves from a pod and travels with the document', async ({ page }) => {
@@ -132,6 +139,31 @@ test('a name added to the upstream resolves from a pod and travels with the docu
   await page.reload();
   await page.getByTestId('panel-tab-dns').click();
   await expect(page.getByTestId('dns-upstream-host').filter({ hasText: 'payments.example.org' })).toContainText('203.0.113.7');
+});
+
+test('the DNS scenario: ndots:5 walks the search list, a pod with ndots:1 sends one query, an ExternalName answers with a CNAME', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByTestId('scenario-picker').selectOption('dns-search');
+  await expect(page.getByTestId('service-shop/legacy-db')).toBeVisible();
+  await page.getByTestId('panel-tab-dns').click();
+
+  await lookUp(page, 'shop/deploy/web', 'api.github.com');
+  await expect(queryRows(page)).toHaveCount(4);
+  await expect(page.getByTestId('dns-record-data')).toHaveText(['140.82.112.6']);
+
+  await page.getByTestId('dns-from').fill('shop/deploy/lean');
+  await page.getByTestId('dns-lookup').click();
+  await expect(page.getByTestId('dns-resolv-conf')).toContainText('options ndots:1');
+  await expect(queryRows(page)).toHaveCount(1);
+  await expect(queryRows(page).first()).toContainText('api.github.com.');
+  await expect(page.getByTestId('dns-why')).toHaveCount(0);
+
+  await lookUp(page, 'shop/deploy/web', 'legacy-db');
+  const records = page.getByTestId('dns-record');
+  await expect(records).toHaveCount(2);
+  await expect(records.nth(0)).toContainText('CNAME');
+  await expect(records.nth(0)).toContainText('db.example.com.');
+  await expect(records.nth(1)).toContainText('203.0.113.50');
 });
 
 test("the pod inspector shows a pod's resolv.conf and the Service environment variables of Services written before it", async ({ page }, testInfo) => {
