@@ -143,7 +143,9 @@ function answerBatchLine(line: string, sim: Simulation): unknown {
   }
 }
 
-function usageFailure(message: string): CliResult {
+function usageFailure(raw: string): CliResult {
+  // Node's parseArgs explains some mistakes over several lines; the contract promises one.
+  const message = raw.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
   return {
     stdout: JSON.stringify({ error: { code: 'USAGE', message } }) + '\n',
     stderr: `netsim: ${message}\n`,
