@@ -1,7 +1,7 @@
 // One small component per kind of canvas element. Each carries its data-testid.
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ClientData, ElementData, LoadBalancerData, NodeData, PodData, PodGroupData, ServiceData } from './topology';
-import { IsolationMark } from '../policy/CanvasPolicy';
+import { IsolationMark, PolicyHandles } from '../policy/CanvasPolicy';
 
 export type CanvasNode = Node<{ element: ElementData; testId: string; namespaceColour: string | null }>;
 
@@ -130,6 +130,7 @@ function PodNode({ data }: NodeProps<CanvasNode>) {
   return (
     <div className={`card card-pod${element.ready ? '' : ' not-ready'}`} data-testid={data.testId} style={{ borderLeftColor: colour }}>
       <Ports />
+      <PolicyHandles />
       <div className="pod-row">
         <span className={`dot ${element.ready ? 'dot-ready' : 'dot-not-ready'}`} title={element.ready ? 'Ready' : 'Not ready'} />
         <span className="card-title pod-name" title={element.name}>

@@ -1,6 +1,6 @@
 // NetworkPolicy on the topology canvas: a mark on isolated pods, and (when asked for) the flows
 // policies let through on the matrix's port, drawn between workloads.
-import { MarkerType, type Edge } from '@xyflow/react';
+import { Handle, MarkerType, Position, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { PodIsolation, Topology } from '../canvas/topology';
 import { policyFlowEdges } from '../canvas/policyFlows';
@@ -10,6 +10,8 @@ import { useMatrix } from './useMatrix';
 import './policy.css';
 
 const FLOW_COLOUR = '#1b8a3a';
+const FLOW_OUT = 'policy-out';
+const FLOW_IN = 'policy-in';
 
 function isolationTitle(isolation: PodIsolation): string {
   const parts = [
@@ -20,7 +22,7 @@ function isolationTitle(isolation: PodIsolation): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** "isolated: in, out" on a pod card; a word, not a colour, says which way. */
+/** "⊘ in, out" on a pod card: a symbol and words (not a colour) say which ways the pod is isolated. */
 export function IsolationMark({ isolation }: { isolation: PodIsolation }) {
   const ways = [isolation.ingress.length > 0 ? 'in' : '', isolation.egress.length > 0 ? 'out' : ''].filter(Boolean);
   if (ways.length === 0) return null;
@@ -32,9 +34,23 @@ export function IsolationMark({ isolation }: { isolation: PodIsolation }) {
       data-testid="isolation-mark"
       data-ingress={isolation.ingress.length > 0}
       data-egress={isolation.egress.length > 0}
+      data-enforced={isolation.enforced}
     >
-      <span aria-hidden="true">⊘</span> {isolation.enforced ? 'isolated' : 'not enforced'}: {ways.join(', ')}
+      <span aria-hidden="true">⊘</span> {ways.join(', ')}
     </span>
+  );
+}
+
+/**
+ * Policy flows leave and enter a pod on its right side, so a flow between two pods of the pod
+ * column arcs beside it instead of crossing the cards.
+ */
+export function PolicyHandles() {
+  return (
+    <>
+      <Handle type="source" id={FLOW_OUT} position={Position.Right} isConnectable={false} className="flow-handle" style={{ top: '30%' }} />
+      <Handle type="target" id={FLOW_IN} position={Position.Right} isConnectable={false} className="flow-handle" style={{ top: '70%' }} />
+    </>
   );
 }
 
@@ -46,10 +62,15 @@ export function usePolicyFlowEdges(topology: Topology): Edge[] {
   const answer = show && matrix.status === 'ready' ? matrix.answer : null;
   return useMemo(() => {
     if (!answer || !cluster) return [];
-    return policyFlowEdges(cluster, topology, answer).map((edge) => ({
+    return policyFlowEdges(cluster, topology, answer).map((edge, i) => ({
       id: edge.id,
+      // A bracket out to the right of the pod column; each flow a little further out, so they stay apart.
+      type: 'smoothstep',
+      pathOptions: { offset: 28 + (i % 6) * 14, borderRadius: 10 },
       source: edge.source,
       target: edge.target,
+      sourceHandle: FLOW_OUT,
+      targetHandle: FLOW_IN,
       selectable: false,
       zIndex: 5,
       className: 'policy-flow',
@@ -67,31 +88,31 @@ export function PolicyLegend({ topology }: { topology: Topology }) {
   const port = usePolicyView((s) => s.port);
   const protocol = usePolicyView((s) => s.protocol);
   const policies = useSimulation((s) => s.simulation?.cluster.networkPolicies.length ?? 0);
+  const plugin = useSimulation((s) => s.simulation?.cluster.settings.networkPlugin ?? null);
+  const enforced = !topology.elements.some((e) => e.data.kind === 'pod' && !e.data.isolation.enforced);
   const isolated = topology.elements.filter((e) => e.data.kind === 'pod' && (e.data.isolation.ingress.length > 0 || e.data.isolation.egress.length > 0)).length;
   if (policies === 0) return null;
   return (
     <div className="legend legend-policy" data-testid="policy-legend">
-      <div className="legend-title">NetworkPolicy</div>
+      <div className="legend-title">
+        NetworkPolicy · {isolated} pod{isolated === 1 ? '' : 's'} isolated
+      </div>
       <div className="legend-row">
-        <span className="iso-mark">⊘ isolated: in, out</span>
+        <span className="iso-mark">⊘ in</span> ingress <span className="iso-mark">⊘ out</span> egress
       </div>
-      <div className="legend-row muted">
-        {isolated} pod{isolated === 1 ? '' : 's'} isolated (in = ingress, out = egress)
-      </div>
+      {!enforced && (
+        <div className="legend-row legend-warning" data-testid="policy-not-enforced">
+          ⚠ {plugin} does not enforce NetworkPolicy: nothing is isolated (marks struck through)
+        </div>
+      )}
       <label className="legend-toggle">
         <input type="checkbox" data-testid="toggle-policy-flows" checked={show} onChange={(e) => setShow(e.target.checked)} />
         Show policy flows at {port}/{protocol}
       </label>
-      {show && (
-        <>
-          <div className="legend-row">
-            <span className="line-sample flow-sample" /> every pod may connect
-          </div>
-          <div className="legend-row">
-            <span className="line-sample flow-sample dashed" /> some pods may connect
-          </div>
-          <div className="legend-row muted">Port and protocol: the Policy matrix's filter.</div>
-        </>
+      {show && enforced && (
+        <div className="legend-row" title="Flows are drawn where a policy decides, between workloads, at the Policy matrix's port.">
+          <span className="line-sample flow-sample" /> all pods <span className="line-sample flow-sample flow-some" /> some pods
+        </div>
       )}
     </div>
   );

@@ -92,7 +92,10 @@ export function Explanation({ from, to, onClose }: { from: string; to: string; o
       {state.status === 'ready' && (
         <>
           <p className="xp-verdict" data-testid="explain-verdict" data-allowed={state.explanation.allowed}>
-            <strong className={state.explanation.allowed ? 'xp-ok' : 'xp-no'}>{state.explanation.allowed ? '✓ Allowed' : '✕ Denied'}</strong>{' '}
+            {/* The engine's reason starts with the verdict; the symbol repeats it without colour. */}
+            <strong className={state.explanation.allowed ? 'xp-ok' : 'xp-no'} aria-hidden="true">
+              {state.explanation.allowed ? '✓' : '✕'}
+            </strong>{' '}
             {state.explanation.reason}
           </p>
           {!state.explanation.enforced && (

@@ -61,13 +61,17 @@ function side(direction: Direction, pod: string, verdict: DirectionVerdict): Sid
   };
 }
 
-/** Highlights in the editor: the rules that allowed, and the policies that isolate without allowing. */
+/**
+ * Highlights in the editor: what decided each side. An allowed side: the rules that allowed it (a
+ * default deny that also selects the pod did not decide anything). A denied side: the policies
+ * that isolate the pod, none of whose rules allows.
+ */
 function highlightsOf(sides: SideExplanation[]): LineRange[] {
   const seen = new Set<string>();
   const ranges: LineRange[] = [];
   for (const s of sides) {
     for (const p of s.policies) {
-      if (!p.lines) continue;
+      if (!p.lines || (s.allowed && !p.allows)) continue;
       const key = `${p.lines.line}-${p.lines.endLine}`;
       if (seen.has(key)) continue;
       seen.add(key);
