@@ -59,7 +59,8 @@ function buildFlow(topology: Topology, boxes: Map<string, Box>, selectedId: stri
   const edges: Edge[] = topology.edges.map((edge) => {
     const touched = edge.source === selected || edge.target === selected;
     if (onTrail.pairs.has(`${edge.source}>${edge.target}`)) {
-      return { id: edge.id, source: edge.source, target: edge.target, selectable: false, animated: true, className: 'is-on-path', style: { stroke: '#d9480f', strokeWidth: 3.5 } };
+      // Drawn still: a dash animation repaints every path on every frame, beside the moving packet.
+      return { id: edge.id, source: edge.source, target: edge.target, selectable: false, className: 'is-on-path', style: { stroke: '#d9480f', strokeWidth: 3.5 } };
     }
     return {
       id: edge.id,

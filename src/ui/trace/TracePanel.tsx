@@ -10,11 +10,18 @@ import { PlaybackControls } from './PlaybackControls';
 import { traceStoreOf } from './traceStore';
 import { useStepKeys } from './useStepKeys';
 
+/** The hop the packet is at; alone in following the index, so a step re-renders only it and the list. */
+function CurrentHop() {
+  const path = usePlayback((s) => s.path);
+  const index = usePlayback((s) => s.index);
+  if (!path) return null;
+  return <HopCaption hops={path.hops} index={index} dropped={path.drop?.hop === index} testid="trace-current" />;
+}
+
 export function TracePanel() {
   const stores = usePlayground();
   const trace = useStore(traceStoreOf(stores));
   const path = usePlayback((s) => s.path);
-  const index = usePlayback((s) => s.index);
   const onKeyDown = useStepKeys();
   return (
     <div className="trace-panel" data-testid="trace-panel" onKeyDown={onKeyDown}>
@@ -36,7 +43,7 @@ export function TracePanel() {
       {path && trace.answer && (
         <>
           <PlaybackControls />
-          <HopCaption hops={path.hops} index={index} dropped={path.drop?.hop === index} testid="trace-current" />
+          <CurrentHop />
           <DropNotice />
           <Destination answer={trace.answer} />
           {trace.many && <Distribution many={trace.many} />}
