@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dns } from './dns';
-import { lookup, pod, sim, walk } from './testing';
+import { API_SERVICE, lookup, pod, sim, walk } from './testing';
 import { simulate } from '../simulate';
 import type { Pod } from '../types';
 
@@ -66,7 +66,7 @@ describe('the resolver\'s walk (glibc, ndots 5)', () => {
   });
 
   it('ndots:1 from dnsConfig sends a dotted name as is first, a single label through the search list', () => {
-    const s = sim(pod('a', 'web', '  dnsConfig:\n    options: [{name: ndots, value: "1"}]\n') + 'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: web}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n');
+    const s = sim(pod('a', 'web', '  dnsConfig:\n    options: [{name: ndots, value: "1"}]\n') + API_SERVICE);
     expect(walk(lookup(s, 'web/a', 'example.com'))).toEqual(['example.com. NOERROR']);
     expect(walk(lookup(s, 'web/a', 'api'))).toEqual(['api.web.svc.cluster.local. NOERROR']);
     // A namespace-qualified name now goes out first and comes back.
@@ -175,12 +175,7 @@ kind: Service
 metadata: {name: alias, namespace: web}
 spec: {type: ExternalName, externalName: api.web.svc.cluster.local}
 ---
-apiVersion: v1
-kind: Service
-metadata: {name: api, namespace: web}
-spec: {selector: {app: api}, ports: [{port: 80}]}
----
-${pod('a', 'web')}`;
+${API_SERVICE}${pod('a', 'web')}`;
     const s = sim(ext);
     expect(lookup(s, 'web/a', 'billing').answers).toEqual([
       { name: 'billing.web.svc.cluster.local.', type: 'CNAME', data: 'db.example.com.', ttl: 30 },

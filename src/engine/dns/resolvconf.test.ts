@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolvConfFor, resolvConfText } from './resolvconf';
 import { findPod } from '../model/refs';
 import type { Pod } from '../types';
-import { lookup, pod, sim } from './testing';
+import { API_SERVICE, lookup, pod, sim } from './testing';
 
 function confOf(text: string, ref: string) {
   const s = sim(text);
@@ -84,12 +84,7 @@ data:
         cache 30
     }
 ---
-apiVersion: v1
-kind: Service
-metadata: {name: api, namespace: web}
-spec: {selector: {app: api}, ports: [{port: 80}]}
----
-`;
+${API_SERVICE}`;
 
   it('sets the cluster domain of every search list and name, and the record TTL', () => {
     const s = sim(corefile + pod('a', 'web'));
@@ -98,6 +93,8 @@ spec: {selector: {app: api}, ports: [{port: 80}]}
     expect(a.resolvConf.searches).toEqual(['web.svc.corp.internal', 'svc.corp.internal', 'corp.internal']);
     expect(a.answers).toEqual([{ name: 'api.web.svc.corp.internal.', type: 'A', data: expect.stringMatching(/^10\./), ttl: 10 }]);
     expect(lookup(s, 'web/a', 'api.web.svc.cluster.local.').rcode).toBe('NXDOMAIN');
+    // It is read, so no "kept but not simulated" note for it.
+    expect(s.diagnostics.filter((d) => d.object === 'ConfigMap/kube-system/coredns')).toEqual([]);
   });
 
   it('pods verified answers only a real pod\'s address', () => {

@@ -21,3 +21,6 @@ export const walk = (a: DnsAnswer) => a.queries.map((q) => `${q.name} ${q.rcode}
 export function pod(name: string, namespace: string, specLines = ''): string {
   return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n${specLines}  containers:\n    - name: c\n      image: busybox\n---\n`;
 }
+
+/** A ClusterIP Service `web/api` on port 80 (its pods need not exist: it still has a ClusterIP and DNS records). */
+export const API_SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: web}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n---\n';
