@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDocument, usePlayground, useSimulation } from './state/context';
 import { SCENARIOS, loadScenarioText } from './scenarios';
+import { CopyLinkButton, LinkNotice } from './ShareLink';
 import { ClusterSettings } from './settings/ClusterSettings';
 
 function EngineStatus() {
@@ -59,6 +60,8 @@ export function Header() {
         {edited && <span className="muted edited">edited</span>}
       </label>
       <ClusterSettings />
+      <CopyLinkButton />
+      <LinkNotice />
       {loadError && (
         <span className="status status-error" role="alert">
           {loadError}

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import threeTier from '../scenarios/three-tier.yaml?raw';
 import { Playground } from './App';
 import { PlaygroundProvider } from './state/context';
+import { browserLocation } from './state/share';
 import './styles.css';
 
 function browserStorage(): Storage | null {
@@ -21,7 +22,7 @@ function engineTimeoutFromUrl(): number | undefined {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PlaygroundProvider options={{ instanceId: 'main', defaultText: threeTier, defaultScenarioId: 'three-tier', storage: browserStorage(), engineTimeoutMs: engineTimeoutFromUrl() }}>
+    <PlaygroundProvider options={{ instanceId: 'main', defaultText: threeTier, defaultScenarioId: 'three-tier', storage: browserStorage(), engineTimeoutMs: engineTimeoutFromUrl(), location: browserLocation() }}>
       <Playground />
     </PlaygroundProvider>
   </StrictMode>,

@@ -5,8 +5,10 @@ import type { Question, Simulation, TraceQuestion } from '../../engine';
 import type { AskResult, EngineClient, EngineHost } from '../../worker/client';
 import type { SettingsInput } from '../../worker/protocol';
 import { loadDocument, saveDocument, type KeyValueStorage } from './persistence';
+import { encodeLink, openLink, type LinkLocation } from './share';
 
 export const FILE_NAME = 'manifests.yaml';
+const LINK_DEBOUNCE_MS = 400;
 
 export interface DocumentState {
   text: string;
@@ -22,6 +24,9 @@ export interface DocumentState {
   /** Merges cluster settings (proxy mode, network plugin, ...) and re-simulates. */
   setSettings(patch: SettingsInput): void;
   setRequest(request: TraceQuestion | null): void;
+  /** Said once on opening: a share link that could not be read (the text shown is then the stored one). */
+  notice: string | null;
+  dismissNotice(): void;
 }
 
 export type SimulationStatus = 'idle' | 'computing' | 'ready' | 'error' | 'timeout';
@@ -125,6 +130,8 @@ export interface PlaygroundStores {
    * default the question's kind). Resolves `{kind: 'error'}` when no engine is attached yet.
    */
   ask(question: Question, channel?: string): Promise<AskResult>;
+  /** The current document, settings, request and view as a share-link fragment (null when too large). */
+  shareLink(): string | null;
   /** Connects an engine (the provider does, in an effect) and computes the current text. */
   attachEngine(client: EngineClient): () => void;
 }
@@ -139,12 +146,15 @@ export interface PlaygroundOptions {
   debounceMs?: number;
   /** A computation running longer is abandoned and the worker restarted (default 10 s). */
   engineTimeoutMs?: number;
+  /** The URL fragment: a share link in it wins over storage; the gateway keeps it current. */
+  location?: LinkLocation | null;
 }
 
 export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundStores {
   const { instanceId, storage } = options;
   const debounceMs = options.debounceMs ?? 150;
   const stored = loadDocument(storage, instanceId);
+  const link = openLink(options.location, stored !== null);
   let engine: EngineClient | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -194,11 +204,13 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
       schedule(debounceMs);
     }
     return {
-      text: stored?.text ?? options.defaultText,
-      scenarioId: stored ? stored.scenarioId : options.defaultScenarioId,
-      edited: stored?.edited ?? false,
-      settings: stored?.settings ?? {},
-      request: stored?.request ?? options.defaultRequest ?? null,
+      text: link.state?.text ?? stored?.text ?? options.defaultText,
+      scenarioId: link.state ? null : stored ? stored.scenarioId : options.defaultScenarioId,
+      edited: link.state ? true : (stored?.edited ?? false),
+      settings: link.state?.settings ?? stored?.settings ?? {},
+      request: link.state ? link.state.request : (stored?.request ?? options.defaultRequest ?? null),
+      notice: link.notice,
+      dismissNotice: () => set({ notice: null }),
       setText(text) {
         if (text === get().text) return;
         write(text, get().scenarioId, true);
@@ -266,14 +278,34 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
   }));
 
   const view = createStore<ViewState>((set) => ({
-    view: 'topology',
-    panel: 'details',
+    view: link.state?.view.view ?? 'topology',
+    panel: link.state?.view.panel ?? 'details',
     setView: (next) => set({ view: next }),
     setPanel: (panel) => set({ panel }),
   }));
 
+  function shareLink(): string | null {
+    const { text, settings: clusterSettings, request } = document.getState();
+    const { view: current, panel } = view.getState();
+    return encodeLink({ text, settings: clusterSettings, request, view: { view: current, panel } });
+  }
+  // The URL follows the document (debounced, replaceState: no history entry per keystroke).
+  const location = options.location;
+  if (location) {
+    let linkTimer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      clearTimeout(linkTimer);
+      linkTimer = setTimeout(() => location.write(shareLink()), LINK_DEBOUNCE_MS);
+    };
+    document.subscribe((next, prev) => {
+      if (next.text !== prev.text || next.settings !== prev.settings || next.request !== prev.request) update();
+    });
+    view.subscribe(update);
+  }
+
   return {
     instanceId,
+    shareLink,
     engineTimeoutMs: options.engineTimeoutMs,
     document,
     simulation,
