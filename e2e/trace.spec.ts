@@ -173,6 +173,33 @@ test('the request and the cluster settings survive a reload', async ({ page }) =
   await expect(page.getByTestId('setting-ipvs-scheduler')).toHaveCount(0);
 });
 
+test('a pasted kube-proxy ConfigMap decides the mode: the header says so, and IPVS source hashing sends ×20 to one pod', async ({ page }) => {
+  await openPlayground(page);
+  await waitForSettled(page);
+  const configMap = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: kube-proxy',
+    '  namespace: kube-system',
+    'data:',
+    '  config.conf: |',
+    '    kind: KubeProxyConfiguration',
+    '    mode: ipvs',
+    '    ipvs:',
+    '      scheduler: sh',
+  ].join('\n');
+  await setText(page, `${await editorText(page)}\n---\n${configMap}\n`);
+  await expect(page.getByTestId('proxy-mode-overridden')).toBeVisible();
+  await expect(page.getByTestId('cluster-settings-summary')).toContainText('kube-proxy ipvs (sh)');
+
+  await page.getByTestId('request-send-many').click();
+  const rows = page.getByTestId('trace-distribution').locator('[data-testid^="distribution-shop/frontend-"]');
+  await expect(rows).toHaveCount(3);
+  const counts = await rows.evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-count'))));
+  expect(counts.sort((a, b) => a - b)).toEqual([0, 0, 20]);
+});
+
 test('a request whose Service is removed says its target is gone', async ({ page }) => {
   await openPlayground(page);
   await waitForSettled(page);

@@ -52,15 +52,16 @@ function Choice<T extends string>(props: { label: string; title: string; testid:
 }
 
 export function ClusterSettings() {
-  const { document } = usePlayground();
+  const { document, selection } = usePlayground();
   const chosen = useDocument((s) => s.settings);
   const effective = useSimulation((s) => s.simulation?.cluster.settings ?? null);
   const proxyMode = chosen.proxyMode ?? DEFAULT_PROXY_MODE;
   const plugin = chosen.networkPlugin ?? DEFAULT_PLUGIN;
-  // A pasted kube-proxy ConfigMap decides the mode in the engine; say so rather than show a choice that is not used.
-  const overridden = effective !== null && effective.proxyMode !== proxyMode ? effective.proxyMode : null;
-  const mode = overridden ?? proxyMode;
-  const scheduler = chosen.ipvsScheduler ?? DEFAULT_SCHEDULER;
+  // A pasted kube-proxy ConfigMap decides the mode and scheduler in the engine: say so, and show what runs.
+  const configMap = effective?.proxyModeSource ?? null;
+  const mode = configMap ? effective!.proxyMode : proxyMode;
+  const chosenScheduler = chosen.ipvsScheduler ?? DEFAULT_SCHEDULER;
+  const scheduler = configMap ? effective!.ipvsScheduler : chosenScheduler;
   const set = (patch: SettingsInput) => document.getState().setSettings(patch);
   const [open, setOpen] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
@@ -86,7 +87,7 @@ export function ClusterSettings() {
       <summary data-testid="cluster-settings-summary" title="Cluster settings: kube-proxy mode and network plugin">
         <span className="muted">Cluster</span> kube-proxy {mode}
         {mode === 'ipvs' ? ` (${scheduler})` : ''} · {PLUGINS.find((p) => p.value === plugin)?.label.split(' ')[0]}
-        {overridden && (
+        {configMap && (
           <span className="setting-override" data-testid="proxy-mode-overridden">
             ⚠ set by ConfigMap kube-proxy
           </span>
@@ -94,17 +95,25 @@ export function ClusterSettings() {
       </summary>
       <div className="cluster-settings-panel" role="group" aria-label="Cluster settings">
         <Choice label="kube-proxy mode" title="How kube-proxy picks a pod: iptables and nftables at random with equal odds, IPVS by its scheduler" testid="setting-proxy-mode" value={proxyMode} options={PROXY_MODES} onChange={(v) => set({ proxyMode: v })} />
-        {overridden && (
+        {configMap && (
           <p className="setting-note" role="status">
-            ⚠ The manifests hold a kube-proxy ConfigMap whose <code>mode: {overridden}</code> wins over this choice; remove its mode to use it.
+            ⚠ The manifests hold ConfigMap kube-system/kube-proxy: its <code>mode: {mode}</code>
+            {mode === 'ipvs' ? ` (scheduler ${scheduler})` : ''} wins over these choices.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => selection.getState().revealRange({ line: configMap.line, column: 1, endLine: configMap.endLine, endColumn: 1 })}
+            >
+              Show it in the editor (line {configMap.line})
+            </button>
           </p>
         )}
-        {mode === 'ipvs' && (
+        {(mode === 'ipvs' || proxyMode === 'ipvs') && (
           <Choice
             label="IPVS scheduler"
             title="How IPVS picks among a Service's pods"
             testid="setting-ipvs-scheduler"
-            value={scheduler}
+            value={chosenScheduler}
             options={SCHEDULERS}
             onChange={(v) => set({ ipvsScheduler: v })}
           />
