@@ -1,9 +1,10 @@
 // The matrix as an ARIA grid: row = source, column = destination, sticky headers, only the cells
 // on screen rendered, arrow keys move between cells and Enter explains (or opens a namespace).
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { cellLabel, cellReader, cellSymbol, verdictOf, type AxisEntry } from './grid';
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { cellLabel, cellReader, cellSymbol, entryKey, verdictOf, type AxisEntry } from './grid';
 import type { MatrixAnswer } from '../../engine';
-import { scrollToReveal, visibleWindow, type GridGeometry, type Viewport } from './scrollWindow';
+import { visibleWindow, type GridGeometry } from './scrollWindow';
+import { keyMove, posKey, useRovingGrid, useViewport, type Position } from './useRovingGrid';
 
 const CELL = 30;
 const HEADER_HEIGHT = 176;
@@ -17,14 +18,6 @@ export interface MatrixGridProps {
   onExpand(namespaces: string[], expanded: boolean): void;
 }
 
-/** Grid position: row 0 is the column headers, column 0 the row headers. */
-interface Position {
-  row: number;
-  column: number;
-}
-
-const posKey = (p: Position) => `${p.row}:${p.column}`;
-
 function headerText(entry: AxisEntry): string {
   if (entry.type === 'pod') return entry.name;
   const pods = `${entry.indices.length} pod${entry.indices.length === 1 ? '' : 's'}`;
@@ -36,23 +29,15 @@ function headerLabel(entry: AxisEntry): string {
   return `Namespace ${entry.namespace}, ${entry.indices.length} pods, ${entry.expanded ? 'open: Enter closes it' : 'closed: Enter opens it'}`;
 }
 
-function useViewport(box: RefObject<HTMLDivElement | null>): Viewport {
-  const [viewport, setViewport] = useState<Viewport>({ top: 0, left: 0, width: 800, height: 600 });
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const read = () =>
-      setViewport({ top: element.scrollTop, left: element.scrollLeft, width: element.clientWidth, height: element.clientHeight });
-    read();
-    const observer = new ResizeObserver(read);
-    observer.observe(element);
-    element.addEventListener('scroll', read, { passive: true });
-    return () => {
-      observer.disconnect();
-      element.removeEventListener('scroll', read);
-    };
-  }, [box]);
-  return viewport;
+/** What a row or column header says to the eye, to a screen reader and to a test. */
+function headerProps(entry: AxisEntry, side: 'row' | 'col') {
+  const label = headerLabel(entry);
+  return {
+    'aria-label': label,
+    'aria-expanded': entry.type === 'namespace' ? entry.expanded : undefined,
+    title: label,
+    'data-testid': entry.type === 'namespace' ? `matrix-${side}-ns-${entry.namespace}` : `matrix-${side}-${entry.key}`,
+  };
 }
 
 export function MatrixGrid({ answer, axis, explained, onExplain, onExpand }: MatrixGridProps) {
@@ -61,35 +46,7 @@ export function MatrixGrid({ answer, axis, explained, onExplain, onExpand }: Mat
   const read = useMemo(() => cellReader(answer), [answer]);
   const geometry: GridGeometry = { cell: CELL, headerHeight: HEADER_HEIGHT, headerWidth: HEADER_WIDTH, rows: axis.length, columns: axis.length };
   const { rows, columns } = visibleWindow(viewport, geometry);
-  const [active, setActive] = useState<Position>({ row: 0, column: 0 });
-  const wantFocus = useRef(false);
-
-  // The axis shrinks when a namespace closes: keep the active cell inside it.
-  const current = { row: Math.min(active.row, axis.length), column: Math.min(active.column, axis.length) };
-  const rendered = (p: Position) =>
-    (p.row === 0 || (p.row - 1 >= rows.first && p.row - 1 < rows.last)) && (p.column === 0 || (p.column - 1 >= columns.first && p.column - 1 < columns.last));
-  // Roving tab stop: the active cell, or the corner when the active cell is scrolled away.
-  const tabStop = posKey(rendered(current) ? current : { row: 0, column: 0 });
-
-  useLayoutEffect(() => {
-    if (!wantFocus.current) return;
-    const cell = box.current?.querySelector<HTMLElement>(`[data-pos="${posKey(current)}"]`);
-    if (!cell) return;
-    wantFocus.current = false;
-    cell.focus({ preventScroll: true });
-  });
-
-  function moveTo(next: Position) {
-    const element = box.current;
-    const clamped = { row: Math.max(0, Math.min(axis.length, next.row)), column: Math.max(0, Math.min(axis.length, next.column)) };
-    setActive(clamped);
-    wantFocus.current = true;
-    if (!element) return;
-    const now = { top: element.scrollTop, left: element.scrollLeft, width: element.clientWidth, height: element.clientHeight };
-    const { top, left } = scrollToReveal(now, geometry, clamped.row - 1, clamped.column - 1);
-    element.scrollTop = top;
-    element.scrollLeft = left;
-  }
+  const { current, tabStop, setActive, moveTo } = useRovingGrid(box, geometry, rows, columns);
 
   function activate(p: Position) {
     const row = p.row > 0 ? axis[p.row - 1] : null;
@@ -108,17 +65,7 @@ export function MatrixGrid({ answer, axis, explained, onExplain, onExpand }: Mat
 
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
     const page = Math.max(1, Math.floor((viewport.height - HEADER_HEIGHT) / CELL) - 1);
-    const moves: Record<string, Position> = {
-      ArrowUp: { row: current.row - 1, column: current.column },
-      ArrowDown: { row: current.row + 1, column: current.column },
-      ArrowLeft: { row: current.row, column: current.column - 1 },
-      ArrowRight: { row: current.row, column: current.column + 1 },
-      PageUp: { row: current.row - page, column: current.column },
-      PageDown: { row: current.row + page, column: current.column },
-      Home: event.ctrlKey ? { row: 0, column: 0 } : { row: current.row, column: 0 },
-      End: event.ctrlKey ? { row: axis.length, column: axis.length } : { row: current.row, column: axis.length },
-    };
-    const next = moves[event.key];
+    const next = keyMove(event.key, event.ctrlKey, current, axis.length, page);
     if (next) {
       event.preventDefault();
       moveTo(next);
@@ -162,14 +109,11 @@ export function MatrixGrid({ answer, axis, explained, onExplain, onExpand }: Mat
         const column = columns.first + i + 1;
         return (
           <th
-            key={entry.type === 'pod' ? entry.key : `ns:${entry.namespace}`}
+            key={entryKey(entry)}
             role="columnheader"
             scope="col"
             className={`mx-col-header ${entry.type === 'namespace' ? 'mx-ns' : ''}`}
-            aria-label={headerLabel(entry)}
-            aria-expanded={entry.type === 'namespace' ? entry.expanded : undefined}
-            title={headerLabel(entry)}
-            data-testid={entry.type === 'namespace' ? `matrix-col-ns-${entry.namespace}` : `matrix-col-${entry.key}`}
+            {...headerProps(entry, 'col')}
             {...cellProps({ row: 0, column })}
           >
             <span className="mx-vertical">{headerText(entry)}</span>
@@ -182,17 +126,13 @@ export function MatrixGrid({ answer, axis, explained, onExplain, onExpand }: Mat
 
   const bodyRows = axis.slice(rows.first, rows.last).map((rowEntry, i) => {
     const row = rows.first + i + 1;
-    const rowKey = rowEntry.type === 'pod' ? rowEntry.key : `ns:${rowEntry.namespace}`;
     return (
-      <tr key={rowKey} role="row" aria-rowindex={row + 1} className={rowEntry.type === 'namespace' ? 'mx-ns-row' : undefined}>
+      <tr key={entryKey(rowEntry)} role="row" aria-rowindex={row + 1} className={rowEntry.type === 'namespace' ? 'mx-ns-row' : undefined}>
         <th
           role="rowheader"
           scope="row"
           className={`mx-row-header ${rowEntry.type === 'namespace' ? 'mx-ns' : ''}`}
-          aria-label={headerLabel(rowEntry)}
-          aria-expanded={rowEntry.type === 'namespace' ? rowEntry.expanded : undefined}
-          title={headerLabel(rowEntry)}
-          data-testid={rowEntry.type === 'namespace' ? `matrix-row-ns-${rowEntry.namespace}` : `matrix-row-${rowEntry.key}`}
+          {...headerProps(rowEntry, 'row')}
           {...cellProps({ row, column: 0 })}
         >
           {headerText(rowEntry)}
@@ -209,7 +149,7 @@ export function MatrixGrid({ answer, axis, explained, onExplain, onExpand }: Mat
           const classes = ['mx-cell', `mx-${verdict}`, pair ? '' : 'mx-aggregate', self ? 'mx-self' : '', isExplained ? 'mx-explained' : ''];
           return (
             <td
-              key={columnEntry.type === 'pod' ? columnEntry.key : `ns:${columnEntry.namespace}`}
+              key={entryKey(columnEntry)}
               role="gridcell"
               className={classes.filter(Boolean).join(' ')}
               aria-label={label}

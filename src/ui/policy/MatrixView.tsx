@@ -52,7 +52,7 @@ export function MatrixView() {
           {state.message}
         </p>
       )}
-      {answer && answer.pods.length === 0 && <p className="mx-note muted">No pods in the chosen namespaces.</p>}
+      {answer && answer.pods.length === 0 && <p className="mx-note muted">No pods in the chosen namespaces: tick one above.</p>}
       {answer && answer.pods.length > 0 && (
         <div className="mx-body">
           <p className="mx-legend muted">

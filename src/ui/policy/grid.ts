@@ -84,7 +84,8 @@ export function cellValue(matrix: MatrixAnswer, row: AxisEntry, column: AxisEntr
   return { allowed, total: sources.length * destinations.length };
 }
 
-const entryKey = (entry: AxisEntry) => (entry.type === 'pod' ? entry.key : `ns:${entry.namespace}`);
+/** A stable key for an axis entry (React keys, cache keys). */
+export const entryKey = (entry: AxisEntry) => (entry.type === 'pod' ? entry.key : `ns:${entry.namespace}`);
 
 /** cellValue with the namespace totals remembered: they cost a namespace's pods squared each. */
 export function cellReader(matrix: MatrixAnswer): (row: AxisEntry, column: AxisEntry) => CellValue {

@@ -20,6 +20,8 @@ export type MatrixState =
   | { status: 'ready'; answer: MatrixAnswer }
   | { status: 'error'; message: string };
 
+const NOTHING_CHOSEN: MatrixState = { status: 'ready', answer: { pods: [], allowed: [] } };
+
 /** The namespaces that hold pods, and whether the matrix includes each. */
 export function namespaceOptions(simulation: Simulation | null, choice: Record<string, boolean>): NamespaceOption[] {
   if (!simulation) return [];
@@ -50,8 +52,11 @@ export function useMatrix(channel: string, enabled = true): MatrixState {
   const namespaces = options.filter((o) => o.included).map((o) => o.namespace).join(',');
   const [state, setState] = useState<MatrixState>({ status: 'waiting' });
 
+  const none = options.length > 0 && namespaces === '';
+
   useEffect(() => {
-    if (!enabled || !simulation) return;
+    // No namespace ticked: nothing to ask (the engine reads an empty list as "every namespace").
+    if (!enabled || !simulation || none) return;
     let current = true;
     const question = { kind: 'matrix' as const, port, protocol, namespaces: namespaces ? namespaces.split(',') : [] };
     void stores.ask(question, channel).then((result) => {
@@ -62,7 +67,7 @@ export function useMatrix(channel: string, enabled = true): MatrixState {
     return () => {
       current = false;
     };
-  }, [stores, channel, enabled, simulation, port, protocol, namespaces]);
+  }, [stores, channel, enabled, simulation, port, protocol, namespaces, none]);
 
-  return state;
+  return none ? NOTHING_CHOSEN : state;
 }
