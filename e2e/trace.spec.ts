@@ -24,6 +24,14 @@ async function hopDestinations(page: Page): Promise<Array<{ dst: string; rewritt
   );
 }
 
+/** After Send ×N: how many requests each of the `pods` rows got, smallest first. */
+async function distribution(page: Page, pods: number): Promise<number[]> {
+  const rows = page.getByTestId('trace-distribution').locator('[data-testid^="distribution-"]');
+  await expect(rows).toHaveCount(pods);
+  const counts = await rows.evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-count'))));
+  return counts.sort((a, b) => a - b);
+}
+
 /** The packet stands on an element's top-left corner (leaving its name readable). */
 async function markerIsAt(page: Page, testid: string): Promise<boolean> {
   const marker = (await page.getByTestId('packet-marker').boundingBox())!;
@@ -101,10 +109,7 @@ test('Send ×20 under ClientIP session affinity lands every request on one pod',
   await expect(page.getByTestId('request-count')).toHaveValue('20');
   await page.getByTestId('request-send-many').click();
 
-  const rows = page.getByTestId('trace-distribution').locator('[data-testid^="distribution-shop/"]');
-  await expect(rows).toHaveCount(3);
-  const counts = await rows.evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-count'))));
-  expect(counts.sort((a, b) => a - b)).toEqual([0, 0, 20]);
+  expect(await distribution(page, 3)).toEqual([0, 0, 20]);
   await expect(page.getByTestId('trace-distribution')).toContainText('20 requests: 20 delivered');
 });
 
@@ -194,10 +199,8 @@ test('a pasted kube-proxy ConfigMap decides the mode: the header says so, and IP
   await expect(page.getByTestId('cluster-settings-summary')).toContainText('kube-proxy ipvs (sh)');
 
   await page.getByTestId('request-send-many').click();
-  const rows = page.getByTestId('trace-distribution').locator('[data-testid^="distribution-shop/frontend-"]');
-  await expect(rows).toHaveCount(3);
-  const counts = await rows.evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-count'))));
-  expect(counts.sort((a, b) => a - b)).toEqual([0, 0, 20]);
+  expect(await distribution(page, 3)).toEqual([0, 0, 20]);
+  await expect(page.getByTestId('trace-distribution')).toContainText('shop/frontend-');
 });
 
 test('a request whose Service is removed says its target is gone', async ({ page }) => {

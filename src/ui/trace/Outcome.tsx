@@ -82,7 +82,7 @@ export function Distribution({ many }: { many: SendManyAnswer }) {
         ))}
       </ul>
       {many.drops.length > 0 && (
-        <ul className="drop-counts" data-testid="distribution-drops">
+        <ul className="drop-counts" data-testid="trace-drop-counts">
           {many.drops.map((d) => (
             <li key={d.reason}>
               ✕ <code>{d.reason}</code>: {d.count} dropped
