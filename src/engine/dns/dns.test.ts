@@ -110,6 +110,26 @@ describe('CoreDNS records', () => {
     expect(lookup(shop, FRONTEND, 'database-7.database').rcode).toBe('NXDOMAIN');
   });
 
+  it('a bare Pod with hostname and subdomain gets a name once a Service of that name selects it', () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata: {name: busybox-subdomain, namespace: web}
+spec: {clusterIP: None, selector: {name: busybox}, ports: [{name: foo, port: 1234}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: busybox1, namespace: web, labels: {name: busybox}}
+spec: {hostname: busybox-1, subdomain: busybox-subdomain, containers: [{name: c}]}
+---
+${pod('a', 'web')}`;
+    const s = sim(text);
+    const ip = s.cluster.pods.find((p) => p.name === 'busybox1')!.podIP;
+    expect(lookup(s, 'web/a', 'busybox-1.busybox-subdomain').answers.map((r) => r.data)).toEqual([ip]);
+    // The same pod under another subdomain has no such name.
+    const other = sim(text.replace('subdomain: busybox-subdomain', 'subdomain: elsewhere'));
+    expect(lookup(other, 'web/a', 'busybox-1.busybox-subdomain.web.svc.cluster.local.').rcode).toBe('NXDOMAIN');
+  });
+
   it('SRV for named ports: the ClusterIP Service\'s name, and one per endpoint of a headless Service', () => {
     const api = lookup(shop, FRONTEND, '_http._tcp.backend-api', 'SRV');
     expect(api.answers).toEqual([{ name: '_http._tcp.backend-api.shop.svc.cluster.local.', type: 'SRV', data: '0 100 80 backend-api.shop.svc.cluster.local.', ttl: 30 }]);
@@ -175,6 +195,11 @@ kind: Service
 metadata: {name: alias, namespace: web}
 spec: {type: ExternalName, externalName: api.web.svc.cluster.local}
 ---
+apiVersion: v1
+kind: Service
+metadata: {name: by-ip, namespace: web}
+spec: {type: ExternalName, externalName: 203.0.113.9}
+---
 ${API_SERVICE}${pod('a', 'web')}`;
     const s = sim(ext);
     expect(lookup(s, 'web/a', 'billing').answers).toEqual([
@@ -189,6 +214,8 @@ ${API_SERVICE}${pod('a', 'web')}`;
     const alias = lookup(s, 'web/a', 'alias');
     expect(alias.answers.map((r) => `${r.type} ${r.data}`)).toEqual(['CNAME api.web.svc.cluster.local.', `A ${s.cluster.services.find((x) => x.name === 'api')!.clusterIP}`]);
     expect(lookup(s, 'web/a', 'billing', 'CNAME').answers.map((r) => r.data)).toEqual(['db.example.com.']);
+    // An IP address is no CNAME target: CoreDNS has no record for the name at all.
+    expect(lookup(s, 'web/a', 'by-ip.web.svc.cluster.local.').rcode).toBe('NXDOMAIN');
     // SRV is not served for ExternalName: an empty NOERROR.
     const srv = lookup(s, 'web/a', 'billing.web.svc.cluster.local.', 'SRV');
     expect([srv.rcode, srv.answers.length]).toEqual(['NOERROR', 0]);
