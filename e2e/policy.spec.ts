@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { lineOf, openPlayground, pasteIntoMonaco, screenshotPath, setText, waitForSettled } from './helpers';
 
@@ -124,6 +125,9 @@ test('the matrix is a keyboard grid: arrows move between cells, Enter explains, 
   await expect.poll(focused).toBe(`matrix-cell-${pods[0]}-${pods[1]}`);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('matrix-explanation')).toContainText(`${pods[0]} → ${pods[1]}`);
+  // Roles, names and contrast hold up for a screen reader and the eye.
+  const accessibility = await new AxeBuilder({ page }).include('[data-testid="matrix-view"]').analyze();
+  expect(accessibility.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Home goes to the row header; Up reaches the namespace line, whose Enter closes the namespace.
   await page.keyboard.press('Home');

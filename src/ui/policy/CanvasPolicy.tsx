@@ -30,13 +30,15 @@ export function IsolationMark({ isolation }: { isolation: PodIsolation }) {
     <span
       className={`iso-mark${isolation.enforced ? '' : ' iso-mark-ignored'}`}
       title={isolationTitle(isolation)}
-      aria-label={isolationTitle(isolation)}
       data-testid="isolation-mark"
       data-ingress={isolation.ingress.length > 0}
       data-egress={isolation.egress.length > 0}
       data-enforced={isolation.enforced}
     >
-      <span aria-hidden="true">⊘</span> {ways.join(', ')}
+      <span aria-hidden="true">
+        ⊘ {ways.join(', ')}
+      </span>
+      <span className="mx-sr-only">{isolationTitle(isolation)}</span>
     </span>
   );
 }

@@ -36,10 +36,10 @@ function Side({ side }: { side: SideExplanation }) {
   const title = side.direction === 'egress' ? 'Egress of the source' : 'Ingress of the destination';
   return (
     <section className="xp-side" data-testid={`explain-${side.direction}`} aria-label={title}>
-      <h4>
+      <h3>
         <span className={side.allowed ? 'xp-ok' : 'xp-no'}>{side.allowed ? '✓ allowed' : '✕ denied'}</span> {title}{' '}
         <span className="mono muted">{side.pod}</span>
-      </h4>
+      </h3>
       <p className="xp-summary">{side.summary}</p>
       {side.policies.length > 0 && <ul className="xp-policies">{side.policies.map((p) => <Policy key={p.policy} policy={p} />)}</ul>}
     </section>
@@ -79,9 +79,9 @@ export function Explanation({ from, to, onClose }: { from: string; to: string; o
   return (
     <section className="xp" data-testid="matrix-explanation" aria-live="polite" aria-label="Why this verdict">
       <header className="xp-header">
-        <h3>
+        <h2>
           <span className="mono">{from}</span> → <span className="mono">{to}</span> on {port}/{protocol}
-        </h3>
+        </h2>
         <TraceThis from={from} to={to} />
         <button type="button" className="mx-button" onClick={onClose} aria-label="Close the explanation" data-testid="explain-close">
           Close

@@ -45,7 +45,7 @@ describe('the matrix grid', () => {
     expect(cellSymbol({ allowed: 300, total: 10000 })).toBe('◐');
     const axis = buildAxis(matrix.pods, {});
     expect(cellLabel(pod(axis, 'shop/b'), pod(axis, 'shop/a'), { allowed: 0, total: 1 })).toBe('Denied from shop/b to shop/a');
-    expect(cellLabel(ns(axis, 'shop'), ns(axis, 'shop'), { allowed: 3, total: 4 })).toBe('3 of 4 pod pairs allowed from namespace shop to namespace shop');
+    expect(cellLabel(ns(axis, 'shop'), ns(axis, 'shop'), { allowed: 3, total: 4 })).toBe('3/4 pod pairs allowed from namespace shop to namespace shop');
   });
 
   it('counts pairs of different pods (a pod always reaches itself)', () => {

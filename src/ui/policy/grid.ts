@@ -136,6 +136,7 @@ export function cellLabel(row: AxisEntry, column: AxisEntry, value: CellValue): 
   const pair = `from ${entryLabel(row)} to ${entryLabel(column)}`;
   const verdict = verdictOf(value);
   if (value.total === 1) return `${verdict === 'allowed' ? 'Allowed' : 'Denied'} ${pair}`;
-  if (verdict === 'some') return `${value.allowed} of ${value.total} pod pairs allowed ${pair}`;
+  // Starts with the count the cell shows, so the spoken name contains the visible text.
+  if (verdict === 'some') return `${value.allowed}/${value.total} pod pairs allowed ${pair}`;
   return `All ${value.total} pod pairs ${verdict} ${pair}`;
 }
