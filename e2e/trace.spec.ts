@@ -144,7 +144,7 @@ test('the keyboard alone steps the packet: arrow keys on the canvas, the step bu
   await page.keyboard.press('Enter');
   await expect(position).toHaveText(`hop ${total}/${total}`);
 
-  // Typing a space in a field is typing, not playing.
+  // In a field the arrow keys move the caret, not the packet.
   await page.getByTestId('request-src-ip').focus();
   await page.keyboard.press('ArrowLeft');
   await expect(position).toHaveText(`hop ${total}/${total}`);
@@ -201,6 +201,25 @@ test('a pasted kube-proxy ConfigMap decides the mode: the header says so, and IP
   await page.getByTestId('request-send-many').click();
   expect(await distribution(page, 3)).toEqual([0, 0, 20]);
   await expect(page.getByTestId('trace-distribution')).toContainText('shop/frontend-');
+});
+
+test('a DNS hop in hidden kube-system keeps the packet where it was, says why, and moves once kube-system is shown', async ({ page }) => {
+  await openPlayground(page);
+  await waitForSettled(page);
+  await page.getByTestId('request-from').fill('shop/database-0');
+  await page.getByTestId('request-to').fill('backend-api.shop:80');
+  await page.getByTestId('request-send').click();
+  await waitForArrival(page);
+  const coredns = page.getByTestId('trace-hops').locator('button', { has: page.locator('.hop-label', { hasText: /^kube-system\/coredns-/ }) });
+  await coredns.click();
+  await expect(page.getByTestId('canvas-caption')).toContainText('hidden on the canvas');
+  await expect(page.getByTestId('packet-marker')).toHaveAttribute('data-moving', 'false');
+  expect(await markerIsAt(page, 'pod-shop/database-0')).toBe(true);
+
+  await page.getByTestId('toggle-builtin').check();
+  await expect(page.getByTestId('canvas-caption')).not.toContainText('hidden on the canvas');
+  const pod = (await coredns.locator('.hop-label').innerText()).trim();
+  await expect.poll(() => markerIsAt(page, `pod-${pod}`)).toBe(true);
 });
 
 test('a request whose Service is removed says its target is gone', async ({ page }) => {

@@ -46,6 +46,30 @@ describe('a trace as a playback path', () => {
     expect(path.highlights).toEqual([]);
   });
 
+  it('marks no rewrite where a DNS exchange starts, answers or ends: those are other packets', () => {
+    const dnsFirst: TraceAnswer = {
+      ...delivered,
+      hops: [
+        { kind: 'Pod', name: 'shop/web', ip: null, port: null, note: 'asks', ref: 'Pod/shop/web', packet: { src: '10.244.1.4:40289', dst: 'backend-api.shop:80' } },
+        { kind: 'DNS', name: 'kube-system/kube-dns', ip: null, port: null, note: 'query', ref: 'Service/kube-system/kube-dns', packet: { src: '10.244.1.4:32777', dst: '10.96.0.10:53' } },
+        { kind: 'DNS', name: 'kube-system/coredns-a', ip: null, port: null, note: 'to CoreDNS', ref: 'Pod/kube-system/coredns-a', packet: { src: '10.244.1.4:32777', dst: '10.244.0.2:53' } },
+        { kind: 'DNS', name: 'backend-api.shop', ip: null, port: null, note: 'answer', ref: 'Pod/shop/web', packet: { src: '10.96.0.10:53', dst: '10.244.1.4:32777' } },
+        { kind: 'ClusterIP', name: 'shop/backend-api', ip: null, port: null, note: 'connects', ref: 'Service/shop/backend-api', packet: { src: '10.244.1.4:40289', dst: '10.106.210.172:80' } },
+        { kind: 'KubeProxy', name: 'node-2', ip: null, port: null, note: 'DNAT', ref: 'Service/shop/backend-api', packet: { src: '10.244.1.4:40289', dst: '10.244.0.4:8080' } },
+      ],
+    };
+    const { hops } = toPlaybackPath(dnsFirst, 't');
+    expect(hops.map((h, i) => rewrites(hops[i - 1], h))).toEqual([
+      { src: false, dst: false },
+      { src: false, dst: false },
+      // kube-dns's ClusterIP to a CoreDNS pod is a DNAT inside the DNS exchange.
+      { src: false, dst: true },
+      { src: false, dst: false },
+      { src: false, dst: false },
+      { src: false, dst: true },
+    ]);
+  });
+
   it('keeps the packet at the last element it reached while a hop has none (kube-proxy) or is hidden', () => {
     const { hops } = toPlaybackPath(delivered, 't');
     const all = () => true;

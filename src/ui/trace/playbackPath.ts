@@ -58,9 +58,14 @@ export function toPlaybackPath(answer: TraceAnswer, title: string): Omit<Playbac
   };
 }
 
-/** Which addresses this hop rewrote (DNAT: the destination, SNAT: the source). */
+/**
+ * Which addresses this hop rewrote (DNAT: the destination, SNAT: the source). Only within one
+ * packet's journey: the DNS exchange is packets of its own, and its answer travels back.
+ */
 export function rewrites(previous: PlaybackHop | undefined, hop: PlaybackHop): { src: boolean; dst: boolean } {
-  if (!previous) return { src: false, dst: false };
+  const samePacket =
+    previous !== undefined && (previous.kind === 'DNS') === (hop.kind === 'DNS') && (hop.dst === null || hop.dst !== previous.src);
+  if (!samePacket) return { src: false, dst: false };
   return {
     src: previous.src !== null && hop.src !== null && previous.src !== hop.src,
     dst: previous.dst !== null && hop.dst !== null && previous.dst !== hop.dst,
