@@ -5,6 +5,7 @@ import type { EngineRequest, EngineResponse } from './protocol';
 
 const simulationFor = (text: string) => ({ diagnostics: [], hasParseErrors: false, cluster: { text } }) as unknown as Simulation;
 const files = (text: string) => [{ name: 'manifests.yaml', text }];
+const noAnswer = () => ({ pods: [], allowed: [] });
 
 /** A fake worker whose answers the test releases by hand, in any order. */
 function fakeWorker() {
@@ -94,7 +95,7 @@ describe('engine client', () => {
 
   it('ends a failed worker once, even when disposed afterwards (Comlink throws on a second release)', async () => {
     const worker = fakeWorker();
-    const loadEngine = async () => ({ simulate: () => simulationFor('x') });
+    const loadEngine = async () => ({ simulate: () => simulationFor('x'), ask: noAnswer });
     const client = createEngineClient({ startWorker: () => worker.connection, loadEngine });
     worker.fail();
     client.dispose();
@@ -103,7 +104,7 @@ describe('engine client', () => {
 
   it('falls back to the main thread when the worker fails to start', async () => {
     const worker = fakeWorker();
-    const loadEngine = async () => ({ simulate: (f: Array<{ text: string }>) => simulationFor(`main:${f[0].text}`) });
+    const loadEngine = async () => ({ simulate: (f: Array<{ text: string }>) => simulationFor(`main:${f[0].text}`), ask: noAnswer });
     const client = createEngineClient({ startWorker: () => worker.connection, loadEngine });
     const waiting = client.simulate(files('a'));
     worker.fail();
@@ -112,8 +113,22 @@ describe('engine client', () => {
     expect(await client.simulate(files('b'))).toEqual({ kind: 'ok', simulation: simulationFor('main:b') });
   });
 
+  it('answers questions on separate channels: a newer trace makes an older trace stale, not a DNS lookup', async () => {
+    const loadEngine = async () => ({
+      simulate: (f: Array<{ text: string }>) => simulationFor(f[0].text),
+      ask: (_sim: Simulation, q: { kind: string }) => ({ pods: [q.kind], allowed: [] }),
+    });
+    const client = createEngineClient({ forceMainThread: true, loadEngine });
+    const olderTrace = client.ask(files('t'), undefined, { kind: 'trace', from: 'external', to: '1.2.3.4:80' });
+    const lookup = client.ask(files('t'), undefined, { kind: 'dns', from: 'a', name: 'b' });
+    const newerTrace = client.ask(files('t'), undefined, { kind: 'trace', from: 'external', to: '1.2.3.4:81' });
+    expect(await olderTrace).toEqual({ kind: 'stale' });
+    expect(await lookup).toEqual({ kind: 'ok', answer: { pods: ['dns'], allowed: [] } });
+    expect(await newerTrace).toEqual({ kind: 'ok', answer: { pods: ['trace'], allowed: [] } });
+  });
+
   it('runs on the main thread when told to, with the same interface', async () => {
-    const loadEngine = async () => ({ simulate: () => simulationFor('x') });
+    const loadEngine = async () => ({ simulate: () => simulationFor('x'), ask: noAnswer });
     const client = createEngineClient({ forceMainThread: true, loadEngine });
     expect(client.host).toBe('main-thread');
     const older = client.simulate(files('1'));

@@ -20,6 +20,7 @@ function fakeEngine(answer: (text: string) => ComputeResult = (text) => ({ kind:
       calls.push(files[0].text);
       return answer(files[0].text);
     },
+    ask: async () => ({ kind: 'error', error: 'not asked in these tests' }),
     dispose: () => {},
   };
   return { client, calls };
