@@ -27,5 +27,6 @@ describe.skipIf(!existsSync(corpus))('corpus smoke', () => {
       expect('services' in endpoints(sim)).toBe(true);
       expect(validate(sim).diagnostics.length).toBe(sim.diagnostics.length);
     }
-  });
+    // A hundred-odd files: room for a loaded 2-core CI machine.
+  }, 60_000);
 });
