@@ -15,20 +15,20 @@ export function PlaybackControls() {
   const state = () => playback.getState();
   return (
     <div className="playback-controls" role="group" aria-label="Playback">
-      <button type="button" className="button" data-testid="trace-step-back" onClick={() => state().step(-1)} disabled={index === 0} aria-label="Step back">
-        ◀ Back
+      <button type="button" className="button" data-testid="trace-step-back" onClick={() => state().step(-1)} disabled={index === 0}>
+        <span aria-hidden="true">◀</span> Back
       </button>
       {playing ? (
         <button type="button" className="button" data-testid="trace-pause" onClick={() => state().pause()}>
-          ❚❚ Pause
+          <span aria-hidden="true">❚❚</span> Pause
         </button>
       ) : (
         <button type="button" className="button" data-testid="trace-play" onClick={() => state().play()}>
-          ▶ {index >= last ? 'Replay' : 'Play'}
+          <span aria-hidden="true">▶</span> {index >= last ? 'Replay' : 'Play'}
         </button>
       )}
-      <button type="button" className="button" data-testid="trace-step-forward" onClick={() => state().step(1)} disabled={index >= last} aria-label="Step forward">
-        Next ▶
+      <button type="button" className="button" data-testid="trace-step-forward" onClick={() => state().step(1)} disabled={index >= last}>
+        Next <span aria-hidden="true">▶</span>
       </button>
       <label className="speed">
         Speed
