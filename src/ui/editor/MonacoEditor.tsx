@@ -2,6 +2,7 @@
 // writes through `setText` and follows the store when something else (a seed, a test) writes.
 import './monacoEnvironment';
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
+import { defineEditorTheme } from './theme';
 import 'monaco-editor/esm/vs/editor/edcore.main';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
 import { configureMonacoYaml } from 'monaco-yaml';
@@ -49,6 +50,7 @@ export default function MonacoEditor() {
       renderWhitespace: 'none',
       fixedOverflowWidgets: true,
       ariaLabel: 'Kubernetes manifests',
+      theme: defineEditorTheme(),
     });
 
     let applyingStore = false;
