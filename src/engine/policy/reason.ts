@@ -21,7 +21,7 @@ function list(items: string[]): string {
 }
 
 function allowedText(side: DirectionVerdict, dir: 'egress' | 'ingress', who: Endpoint): string {
-  if (!who.pod) return `${dir} of ${name(who)} is not subject to NetworkPolicy (it is not a pod)`;
+  if (!who.pod) return `${name(who)} is not a pod, so no ${dir} policy applies to it`;
   if (!side.isolated) return `no policy isolates ${who.pod.key} for ${dir}`;
   const first = side.selecting.find((s) => s.rule !== null)!;
   return `${dir} of ${who.pod.key} is allowed by ${first.policy} (spec.${dir}[${first.rule}])`;
@@ -29,9 +29,9 @@ function allowedText(side: DirectionVerdict, dir: 'egress' | 'ingress', who: End
 
 function deniedText(side: DirectionVerdict, dir: 'egress' | 'ingress', who: Endpoint, otherEnd: Endpoint, c: Context): string {
   const policies = side.selecting.map((s) => s.policy);
-  const them = policies.length === 1 ? 'it' : 'them';
+  const their = policies.length === 1 ? 'its' : 'their';
   const toward = dir === 'egress' ? `to ${name(otherEnd)}` : `from ${name(otherEnd)}`;
-  return `${who.pod!.key} is isolated for ${dir} by ${list(policies)} and no ${dir} rule of ${them} allows ${toward} on ${c.port < 0 ? 'that port' : c.port}/${c.protocol}`;
+  return `${who.pod!.key} is isolated for ${dir} by ${list(policies)}, and none of ${their} ${dir} rules allows traffic ${toward} on ${c.port < 0 ? 'that port' : c.port}/${c.protocol}`;
 }
 
 const PLUGIN_NOTE = {
@@ -52,11 +52,12 @@ export function describeVerdict(a: ReachAnswer, c: Context): string {
   if (!a.egress.isolated && !a.ingress.isolated && c.src.pod && c.dst.pod) {
     return `No NetworkPolicy isolates ${c.src.pod.key} for egress or ${c.dst.pod.key} for ingress, so the connection is allowed${note}.`;
   }
+  if (!c.src.pod && !c.dst.pod) return `Neither ${name(c.src)} nor ${name(c.dst)} is a pod, so NetworkPolicy does not apply and the connection is allowed.`;
   if (a.allowed) {
     return `Allowed on ${c.port}/${c.protocol}: ${allowedText(a.egress, 'egress', c.src)}, and ${allowedText(a.ingress, 'ingress', c.dst)}${note}.`;
   }
   const denied: string[] = [];
   if (!a.egress.allowed) denied.push(deniedText(a.egress, 'egress', c.src, c.dst, c));
   if (!a.ingress.allowed) denied.push(deniedText(a.ingress, 'ingress', c.dst, c.src, c));
-  return `Denied: ${denied.join(', and ')}${note}.`;
+  return `Denied: ${denied.join('; ')}${note}.`;
 }
