@@ -6,6 +6,10 @@ import { runLookup } from './runLookup';
 import { useDnsPanel } from './state';
 
 const RECORD_TYPES: DnsRecordType[] = ['A', 'AAAA', 'SRV', 'CNAME', 'PTR'];
+/** What a name looks like for each record type (SRV names a port, PTR takes an address). */
+const EXAMPLE_NAME: Record<DnsRecordType, string> = {
+  A: 'backend-api', AAAA: 'backend-api', SRV: '_http._tcp.backend-api', CNAME: 'legacy-db', PTR: '10.96.0.10',
+};
 
 /** The user's pods first, then kube-system's; each list in the engine's order. */
 const byUserFirst = (pods: Pod[]) => [...pods.filter((p) => !p.builtin), ...pods.filter((p) => p.builtin)];
@@ -59,7 +63,7 @@ export function LookupForm() {
             id={`${ids}-name`}
             className="mono"
             value={name}
-            placeholder="backend-api"
+            placeholder={EXAMPLE_NAME[type]}
             autoComplete="off"
             spellCheck={false}
             required
