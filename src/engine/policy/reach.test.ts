@@ -85,6 +85,12 @@ describe('reach: the three-tier allow chain', () => {
     expect(a.reason).toMatch(/allowed by shop\/frontend \(spec\.egress\[0\]\).*allowed by shop\/backend \(spec\.ingress\[0\]\)/);
   });
 
+  it('reads ip:<a pod\'s address> as that pod', () => {
+    const database = sim.cluster.pods.find((p) => p.labels.app === 'database')!;
+    expect(ask(sim, BACKEND, `ip:${database.podIP}`, 5432)).toMatchObject({ allowed: true, ingress: { isolated: true, policies: ['shop/database'] } });
+    expect(ask(sim, FRONTEND, `ip:${database.podIP}`, 5432).allowed).toBe(false);
+  });
+
   it('judges traffic to a Service after DNAT: backend-api port 80 is the pods\' 8080', () => {
     const ip = sim.cluster.services.find((s) => s.key === 'shop/backend-api')!.clusterIP!;
     const a = ask(sim, FRONTEND, `ip:${ip}`, 80);

@@ -99,7 +99,9 @@ function resolvePeer(cluster: Cluster, ref: unknown, role: 'from' | 'to'): Resol
   if (typeof ref === 'string' && ref.startsWith('ip:')) {
     const ip = ref.slice(3).trim();
     if (!isIP(ip)) return questionError('BAD_ARGUMENT', `--${role} ${ref}: "${ip}" is not an IP address.`);
-    return { peer: { ip } };
+    // A pod's own address is that pod, as the network sees it (a hostNetwork pod's is its node's).
+    const pod = cluster.pods.find((p) => p.podIP === ip && !p.hostNetwork);
+    return { peer: pod ? { pod, ip } : { ip } };
   }
   const pod = findPod(cluster, ref);
   return isQuestionError(pod) ? pod : { peer: { pod } };
