@@ -73,6 +73,17 @@ test('default deny turns the shop denied, the trace stops at the backend naming 
   await expect(drop).toHaveAttribute('data-reason', 'POLICY_DENIED_INGRESS');
   await expect(drop).toContainText('shop/default-deny-ingress');
   await expect(drop).toContainText('shop/backend-');
+  // On the canvas the packet stops on the backend pod the policy isolates, and the caption names the policy.
+  const stoppedAt = (await drop.innerText()).match(/selects (shop\/backend-\S+) for ingress/)![1];
+  const marker = page.getByTestId('packet-marker');
+  await expect(marker).toHaveAttribute('data-dropped', 'true');
+  await expect(marker).toHaveAttribute('data-moving', 'false');
+  const at = (await marker.boundingBox())!;
+  const pod = (await page.getByTestId(`pod-${stoppedAt}`).boundingBox())!;
+  const centre = { x: at.x + at.width / 2, y: at.y + at.height / 2 };
+  expect(centre.y).toBeGreaterThanOrEqual(pod.y - at.height);
+  expect(centre.y).toBeLessThanOrEqual(pod.y + pod.height + at.height);
+  await expect(page.locator('.canvas-caption-drop')).toContainText('shop/default-deny-ingress');
   await page.screenshot({ path: screenshotPath(testInfo, 'policy-trace-denied.png') });
 
   // The allow rule (frontend → backend on 8080) opens exactly that cell.
