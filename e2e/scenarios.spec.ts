@@ -1,10 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const scenarioCount = (JSON.parse(readFileSync(new URL('../src/scenarios/index.json', import.meta.url), 'utf8')) as unknown[]).length;
 import { editorText, openPlayground, screenshotPath, setText } from './helpers';
 
 test('the scenario picker loads a seed, and asks before replacing an edited document', async ({ page }) => {
   await openPlayground(page);
   const picker = page.getByTestId('scenario-picker');
-  await expect(picker.locator('option')).toHaveCount(4);
+  // Every seed in src/scenarios/index.json is offered.
+  await expect(picker.locator('option')).toHaveCount(scenarioCount);
 
   // Unedited: loads at once.
   await picker.selectOption('nodeport');
