@@ -16,10 +16,11 @@ function policyLines(w: Walk, names: string[]) {
 
 const list = (names: string[]) => names.join(', ');
 
-function policyVerdict(w: Walk, dest: Pod, port: number, srcIp: string): ReachAnswer {
+function policyVerdict(w: Walk, dest: Pod, port: number, srcIp: string, via: ViaService | null): ReachAnswer {
   const src = w.source;
   const from: PolicyPeer = src.pod ? (srcIp === src.pod.podIP ? { pod: src.pod } : { pod: src.pod, ip: srcIp }) : { ip: srcIp };
-  return connectionVerdict(w.cluster, from, { pod: dest }, port, w.protocol);
+  // Through a Service, a pod reaching itself is hairpin traffic, which plugins judge differently.
+  return connectionVerdict(w.cluster, from, { pod: dest }, port, w.protocol, via ? { viaService: via.service.key } : {});
 }
 
 /** Egress is enforced where the packet leaves: on the source's node, after DNAT. False when dropped. */
@@ -72,7 +73,7 @@ export function arriveAtPod(w: Walk, dest: Pod, port: number, srcIp: string, at:
   const destIP = dest.podIP ?? '';
   const packet = { src: addr(srcIp, w.source.port), dst: addr(destIP, port) };
   const destNode = dest.nodeName ? w.index.nodesByName.get(dest.nodeName) : undefined;
-  const verdict = policyVerdict(w, dest, port, srcIp);
+  const verdict = policyVerdict(w, dest, port, srcIp, via);
   if (!egressCheck(w, verdict, dest, port, packet)) return;
   if (destNode && at && destNode.name !== at.name) {
     hop(w, 'Node', destNode.name, destNode.internalIP, null, `${at.name} forwards the packet over the pod network to ${destNode.name}, where ${dest.key} runs (pod CIDR ${destNode.podCIDR}).`, { ref: nodeRef(destNode), packet });

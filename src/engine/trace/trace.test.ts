@@ -481,4 +481,13 @@ spec:
     const flannel = ok(sim(text, { networkPlugin: 'flannel' }), { from: 'client', to: 'web:80' });
     expect(flannel.delivered).toBe(true);
   });
+
+  it('a pod reaching itself through its own Service is hairpin traffic: Calico judges it by the ingress policy, Cilium lets it through', () => {
+    const text = [app({ replicas: 1 }), denyIngress].join('---\n');
+    const calico = ok(sim(text), { from: 'default/deploy/web', to: 'web:80' });
+    expect(calico.drop!.reason).toBe('POLICY_DENIED_INGRESS');
+    expect(calico.drop!.message).toContain('default/deny-ingress');
+    const cilium = ok(sim(text, { networkPlugin: 'cilium' }), { from: 'default/deploy/web', to: 'web:80' });
+    expect(cilium.delivered).toBe(true);
+  });
 });
