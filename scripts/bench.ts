@@ -16,8 +16,8 @@ function median(values: number[]): number {
 }
 
 console.log('engine: simulate() on generated clusters (median of 5 runs after a warm-up)');
-console.log('pods    services  nodes  yaml KB  build ms  heap MB');
-let previous: { pods: number; ms: number } | null = null;
+console.log('pods    services  nodes  yaml KB  build ms  heap MB  peak RSS MB');
+let previous: { pods: number; ms: number; heap: number } | null = null;
 for (const size of sizes) {
   const text = generatedCluster({ nodes: size.nodes, deployments: size.deployments, replicas: size.pods / size.deployments });
   simulate([{ name: 'bench.yaml', text }]);
@@ -31,12 +31,16 @@ for (const size of sizes) {
   }
   const ms = median(times);
   const heap = process.memoryUsage().heapUsed / 2 ** 20;
-  const growth = previous ? `  (x${(ms / previous.ms).toFixed(1)} time for x${(pods / previous.pods).toFixed(1)} pods)` : '';
+  // Peak resident memory of the whole process so far (the largest size sets it).
+  const peak = process.resourceUsage().maxRSS / 1024;
+  const growth = previous
+    ? `  (x${(ms / previous.ms).toFixed(1)} time, x${(heap / previous.heap).toFixed(1)} heap for x${(pods / previous.pods).toFixed(1)} pods)`
+    : '';
   console.log(
     `${String(pods).padEnd(8)}${String(size.deployments).padEnd(10)}${String(size.nodes).padEnd(7)}` +
-      `${(text.length / 1024).toFixed(0).padEnd(9)}${ms.toFixed(0).padEnd(10)}${heap.toFixed(0)}${growth}`,
+      `${(text.length / 1024).toFixed(0).padEnd(9)}${ms.toFixed(0).padEnd(10)}${heap.toFixed(0).padEnd(9)}${peak.toFixed(0).padEnd(12)}${growth}`,
   );
-  previous = { pods, ms };
+  previous = { pods, ms, heap };
 }
 
 // ---- trace: one request from a pod, by name through cluster DNS, to a ClusterIP Service ----
@@ -95,3 +99,5 @@ for (const size of sizes) {
   );
   previousMatrix = { pods, ms };
 }
+
+console.log(`\nengine: peak resident memory of this whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -59,7 +59,8 @@ function setAt(root: unknown, path: Path, value: unknown, remove: boolean): void
 type Mutation =
   | { op: 'replace' | 'delete'; doc: number; at: number; value: unknown }
   | { op: 'retype'; doc: number; at: number; pick: number }
-  | { op: 'duplicate' | 'unknownKind'; doc: number };
+  | { op: 'duplicate'; doc: number }
+  | { op: 'unknownKind'; doc: number };
 
 const RETYPED: unknown[] = [true, '80', 80, 1e308, -3, [], {}, ['x'], { x: 1 }, null, 'x'];
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -74,7 +75,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constantFrom('replace' as const, 'delete' as const), doc: fc.nat(), at: fc.nat(), value: hostileValue }),
   fc.record({ op: fc.constant('retype' as const), doc: fc.nat(), at: fc.nat(), pick: fc.nat() }),
   fc.record({ op: fc.constant('retype' as const), doc: fc.nat(), at: fc.nat(), pick: fc.nat() }),
-  fc.record({ op: fc.constantFrom('duplicate' as const, 'unknownKind' as const), doc: fc.nat() }),
+  fc.record({ op: fc.constantFrom('duplicate' as const, 'unknownKind' as const), doc: fc.nat() }) as fc.Arbitrary<Mutation>,
 );
 
 function mutate(seed: string, mutations: Mutation[]): string {

@@ -9,7 +9,7 @@ import { ROOM, SEED, SEEDS, anyManifest, hostileValue } from './arbitraries';
 function references(sim: Simulation): fc.Arbitrary<string> {
   const real = [
     'external',
-    ...sim.cluster.pods.flatMap((p) => [`${p.namespace}/${p.name}`, p.name, p.ip ?? '']),
+    ...sim.cluster.pods.flatMap((p) => [`${p.namespace}/${p.name}`, p.name, p.podIP ?? '']),
     ...sim.cluster.services.flatMap((s) => [s.name, `${s.name}.${s.namespace}`, `${s.name}.${s.namespace}.svc.cluster.local`, `${s.clusterIP}:80`, `http://${s.name}.${s.namespace}/x`]),
     ...sim.cluster.workloads.map((w) => `${w.namespace}/${w.kind.toLowerCase()}/${w.name}`),
     ...sim.cluster.nodes.map((n) => n.name),
