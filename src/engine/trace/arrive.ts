@@ -30,7 +30,7 @@ function egressCheck(w: Walk, verdict: ReachAnswer, dest: Pod, port: number, pac
   if (egress.allowed || !src) return true;
   hop(w, 'Policy', list(egress.policies) || src.key, src.podIP, null, verdict.reason, { ref: podRef(src), packet });
   drop(w, 'POLICY_DENIED_EGRESS', `NetworkPolicy ${list(egress.policies)} selects ${src.key} for egress and no rule allows ${dest.key} on ${port}/${w.protocol}.`,
-    `Add an egress rule to ${list(egress.policies) || 'the policy'} that allows ${dest.key}'s labels on port ${port}/${w.protocol}.`, policyLines(w, egress.policies));
+    `Policies add up: add a NetworkPolicy that selects ${src.key} with an egress rule allowing ${dest.key}'s labels on port ${port}/${w.protocol} (rather than loosening ${list(egress.policies) || 'the default deny'}).`, policyLines(w, egress.policies));
   return false;
 }
 
@@ -43,7 +43,7 @@ function ingressCheck(w: Walk, verdict: ReachAnswer, dest: Pod, port: number, sr
     const who = src ? src.key : srcIp;
     const seenAs = !src || srcIp !== src.podIP ? ` (the pod sees the source as ${srcIp})` : '';
     drop(w, 'POLICY_DENIED_INGRESS', `NetworkPolicy ${list(ingress.policies)} selects ${dest.key} for ingress and no rule allows ${who}${seenAs} on ${port}/${w.protocol}.`,
-      `Add an ingress rule to ${list(ingress.policies) || 'the policy'} that allows this source on port ${port}/${w.protocol}.`, policyLines(w, ingress.policies));
+      `Policies add up: add a NetworkPolicy that selects ${dest.key} with an ingress rule allowing ${src ? `${src.key}'s labels` : srcIp} on port ${port}/${w.protocol} (rather than loosening ${list(ingress.policies) || 'the default deny'}).`, policyLines(w, ingress.policies));
     return false;
   }
   const involved = [...new Set([...egress.policies, ...ingress.policies])];
