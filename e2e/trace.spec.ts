@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editorText, lineOf, openPlayground, screenshotPath, setText, waitForSettled } from './helpers';
+import { collectConsoleProblems, editorText, lineOf, openPlayground, screenshotPath, setText, waitForSettled } from './helpers';
 
 /** The address a canvas card shows first in monospace (a load balancer's `IP:port/TCP`, a node's IP). */
 async function cardAddress(page: Page, testid: string): Promise<string> {
@@ -39,7 +39,8 @@ async function markerIsAt(page: Page, testid: string): Promise<boolean> {
   return Math.abs(marker.x - card.x) < 6 && Math.abs(marker.y - card.y) < 6;
 }
 
-test('Send from outside to the frontend load balancer goes to a frontend pod, with the DNAT hop shown', async ({ page }) => {
+test('Send from outside to the frontend load balancer goes to a frontend pod, with the DNAT hop shown', { tag: '@dev' }, async ({ page }) => {
+  const problems = collectConsoleProblems(page);
   await openPlayground(page);
   await waitForSettled(page);
   const lb = await cardAddress(page, 'lb-shop/frontend');
@@ -67,6 +68,7 @@ test('Send from outside to the frontend load balancer goes to a frontend pod, wi
   expect(hops[dnat - 1].dst).not.toMatch(/^10\.244\./);
   expect(hops.map((h) => h.dst)).toContain(lb);
   await expect(page.getByTestId(`trace-hop-${dnat}-packet-dst`)).toContainText('DNAT');
+  expect(problems).toEqual([]);
 });
 
 test('externalTrafficPolicy: Local: a NodePort on a node without the pod drops the request there, saying why', async ({ page }) => {

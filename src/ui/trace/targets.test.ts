@@ -37,6 +37,8 @@ describe('request bar choices', () => {
     expect(inside[0]).toBe('frontend.shop:80');
     expect(inside).toContain('http://backend-api.shop/');
     expect(inside).toContain(`${cluster.services.find((s) => s.key === 'shop/backend-api')!.clusterIP}:80`);
+    // kube-dns listens on 53 over UDP and TCP: one choice.
+    expect(inside.filter((v) => v === 'kube-dns.kube-system:53')).toHaveLength(1);
   });
 });
 

@@ -54,11 +54,13 @@ function insideCluster(cluster: Cluster): Choice[] {
   return [...named, ...addresses];
 }
 
-/** Where a request can go: what answers from the sender's side first. */
+/** Where a request can go: what answers from the sender's side first; each address once (53/UDP and 53/TCP are one). */
 export function targetChoices(cluster: Cluster, from: string): Choice[] {
   const outside = fromOutside(cluster);
   const inside = insideCluster(cluster);
-  return from === EXTERNAL ? [...outside, ...inside] : [...inside, ...outside];
+  const all = from === EXTERNAL ? [...outside, ...inside] : [...inside, ...outside];
+  const seen = new Set<string>();
+  return all.filter((c) => !seen.has(c.value) && seen.add(c.value));
 }
 
 /** A request worth showing first: outside → the first load balancer (or NodePort), else pod → a Service. */
