@@ -74,6 +74,7 @@ test('Send from outside to the frontend load balancer goes to a frontend pod, wi
 test('externalTrafficPolicy: Local: a NodePort on a node without the pod drops the request there, saying why', async ({ page }) => {
   await openPlayground(page);
   await loadScenario(page, 'external-traffic-policy-local');
+  await expect(page.getByTestId('service-edge/web')).toBeVisible();
   const node1 = await cardAddress(page, 'node-node-1');
   await page.getByTestId('request-to').fill(`${node1}:30090`);
   await page.getByTestId('request-to').press('Enter');
@@ -161,7 +162,10 @@ test('the request and the cluster settings survive a reload', async ({ page }) =
   await page.getByTestId('cluster-settings-summary').click();
   await page.getByTestId('setting-proxy-mode').selectOption('ipvs');
   await page.getByTestId('setting-ipvs-scheduler').selectOption('sh');
+  // The page keeps the URL's share link current a moment after each change; a reload opens that link.
+  const before = await page.evaluate(() => window.location.hash);
   await page.getByTestId('setting-network-plugin').selectOption('flannel');
+  await expect.poll(() => page.evaluate(() => window.location.hash)).not.toBe(before);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('setting-network-plugin')).toBeHidden();
   await page.getByTestId('request-send').click();

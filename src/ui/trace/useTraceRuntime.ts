@@ -18,8 +18,10 @@ function prefillRequest(stores: PlaygroundStores): () => void {
     if (request) document.getState().setRequest(request);
   };
   const offDocument = document.subscribe((state, previous) => {
-    // A scenario load (not an edit) gets a request that fits it once its result arrives.
-    if (state.scenarioId !== previous.scenarioId && state.scenarioId !== null && !state.edited) wanted = true;
+    // A scenario load (not an edit) gets a request that fits it once its result arrives,
+    // unless one comes with it or the user writes one first.
+    if (state.scenarioId !== previous.scenarioId && state.scenarioId !== null && !state.edited) wanted = state.request === previous.request;
+    else if (state.request !== previous.request) wanted = false;
   });
   const offSimulation = simulation.subscribe((state, previous) => {
     if (state.simulation !== previous.simulation) fill();
