@@ -11,10 +11,13 @@ function memoryStorage(): KeyValueStorage {
   return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 
-function fakeLocation(hash: string): LinkLocation & { hash: string; writes: number } {
+function fakeLocation(hash: string): LinkLocation & { hash: string; writes: number; leave(): void } {
+  const leaving: Array<() => void> = [];
   const location = {
     hash,
     writes: 0,
+    onLeave: (listener: () => void) => void leaving.push(listener),
+    leave: () => leaving.forEach((l) => l()),
     read: () => location.hash,
     write: (fragment: string | null) => {
       location.writes++;
@@ -68,6 +71,16 @@ describe('share link and the document gateway', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(location.writes).toBe(1);
     expect(decodeLink(location.hash)).toMatchObject({ ok: true, state: { text: 'kind: AB', settings: { proxyMode: 'ipvs' }, view: { view: 'matrix' } } });
+  });
+
+  it('leaving the page inside the debounce writes the pending link, so a reload cannot reopen an older one', () => {
+    const { stores, location } = open('', null);
+    stores.document.getState().setText('kind: Typed just before reload');
+    expect(location.writes).toBe(0);
+    location.leave();
+    expect(decodeLink(location.hash)).toMatchObject({ ok: true, state: { text: 'kind: Typed just before reload' } });
+    location.leave();
+    expect(location.writes).toBe(1);
   });
 
   it('a document too large for a link leaves no stale link behind', async () => {

@@ -117,6 +117,8 @@ export interface LinkLocation {
   read(): string;
   /** Writes the fragment (null: the document is too large for a link, so the URL has none). */
   write(fragment: string | null): void;
+  /** Calls `listener` when the page is being left (a reload, a closed tab), so a pending write can be made. */
+  onLeave?(listener: () => void): void;
 }
 
 /** What opening the page with `location`'s fragment gives: the shared state, or a notice why not. */
@@ -140,5 +142,6 @@ export function browserLocation(): LinkLocation {
         // A URL the browser refuses (too long): the document is still saved locally.
       }
     },
+    onLeave: (listener) => window.addEventListener('pagehide', listener),
   };
 }

@@ -293,10 +293,20 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
   const location = options.location;
   if (location) {
     let linkTimer: ReturnType<typeof setTimeout> | undefined;
+    const write = () => {
+      linkTimer = undefined;
+      location.write(shareLink());
+    };
     const update = () => {
       clearTimeout(linkTimer);
-      linkTimer = setTimeout(() => location.write(shareLink()), LINK_DEBOUNCE_MS);
+      linkTimer = setTimeout(write, LINK_DEBOUNCE_MS);
     };
+    // A reload inside the debounce must not reopen an older link over the newer saved text.
+    location.onLeave?.(() => {
+      if (linkTimer === undefined) return;
+      clearTimeout(linkTimer);
+      write();
+    });
     document.subscribe((next, prev) => {
       if (next.text !== prev.text || next.settings !== prev.settings || next.request !== prev.request) update();
     });
