@@ -4,7 +4,7 @@ import type { Node, Service, ServicePort } from '../types';
 import { serviceBackends, usableBackends, type Backend, type ServiceBackends } from '../services/endpoints';
 import { chooseBackend } from '../services/balance';
 import { arriveAtPod } from './arrive';
-import { addr, drop, fieldLines, hop, serviceRef, setCandidates, type Walk } from './walk';
+import { addr, drop, fieldLines, hop, nodeRef, serviceRef, setCandidates, type Walk } from './walk';
 
 export interface Entry {
   kind: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalIP';
@@ -46,8 +46,8 @@ export function throughKubeProxy(w: Walk, service: Service, sp: ServicePort, ent
   const cluster = usableBackends(found.listed);
   const kpName = entry.node.name;
   const rejectPacket = { src: addr(src.ip, src.port), dst: addr(entry.vip, entry.vport) };
-  const kpHop = (note: string, packet = rejectPacket) =>
-    hop(w, 'KubeProxy', kpName, entry.vip, entry.vport, note, { ref: serviceRef(service.key), packet, sources: [fieldLines(w, service.source, `port:${sp.port}/${sp.protocol}`)].filter((x) => x !== null) });
+  const kpHop = (note: string, packet = rejectPacket, ref = serviceRef(service.key)) =>
+    hop(w, 'KubeProxy', kpName, entry.vip, entry.vport, note, { ref, packet, sources: [fieldLines(w, service.source, `port:${sp.port}/${sp.protocol}`)].filter((x) => x !== null) });
 
   if (cluster.backends.length === 0) {
     kpHop(`kube-proxy on ${kpName} finds no usable endpoint for ${service.key} port ${sp.port} and rejects the packet.`);
@@ -63,11 +63,12 @@ export function throughKubeProxy(w: Walk, service: Service, sp: ServicePort, ent
     const others = otherNodesWith(found.listed, scopeNode as string);
     const which = others.length ? ` (endpoints run on ${others.join(', ')})` : '';
     if (internalLocal) {
-      kpHop(`internalTrafficPolicy Local: kube-proxy on ${kpName} only uses endpoints on ${kpName} and there are none, so it drops the packet.`);
+      // The drop happens on the node: that is where the packet stops.
+      kpHop(`internalTrafficPolicy Local: kube-proxy on ${kpName} only uses endpoints on ${kpName} and there are none, so it drops the packet.`, rejectPacket, nodeRef(entry.node));
       drop(w, 'NO_LOCAL_ENDPOINT', `${service.key} has internalTrafficPolicy Local and no endpoint on ${kpName}, where ${src.pod?.key} runs${which}: kube-proxy drops the packet (the client times out).`,
         'Run an endpoint on every node that sends to it (a DaemonSet), or set internalTrafficPolicy: Cluster.', [fieldLines(w, service.source, 'internalTrafficPolicy')]);
     } else {
-      kpHop(`externalTrafficPolicy Local: kube-proxy on ${kpName} only uses endpoints on ${kpName} and there are none, so it drops the packet.`);
+      kpHop(`externalTrafficPolicy Local: kube-proxy on ${kpName} only uses endpoints on ${kpName} and there are none, so it drops the packet.`, rejectPacket, nodeRef(entry.node));
       drop(w, 'NO_LOCAL_ENDPOINT', `${service.key} has externalTrafficPolicy Local and ${kpName} runs none of its endpoints${which}: kube-proxy drops the packet (the client times out).`,
         `Send to a node that runs an endpoint${others.length ? ` (${others.join(', ')})` : ''}, let the load balancer's health check pick the node, or set externalTrafficPolicy: Cluster (the pod then sees a node address instead of the client's).`,
         [fieldLines(w, service.source, 'externalTrafficPolicy')]);

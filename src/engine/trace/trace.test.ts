@@ -271,6 +271,8 @@ describe('externalTrafficPolicy and internalTrafficPolicy', () => {
     const dropped = ok(s, { from: 'external', to: `${node(s, 'node-1').internalIP}:30090` });
     expect(dropped.drop!.reason).toBe('NO_LOCAL_ENDPOINT');
     expect(dropped.drop!.message).toContain('node-2');
+    // The packet stops at the node whose kube-proxy has no local endpoint.
+    expect(dropped.hops[dropped.drop!.hop]).toMatchObject({ kind: 'KubeProxy', name: 'node-1', ref: 'Node/node-1' });
     expect(dropped.drop!.sources![0].line).toBe(scenario('external-traffic-policy-local').split('\n').findIndex((l) => l.includes('  externalTrafficPolicy: Local')) + 1);
     const a = ok(s, { from: 'external', to: `${node(s, 'node-2').internalIP}:30090`, srcIp: '198.18.7.7' });
     expect(a.delivered).toBe(true);
