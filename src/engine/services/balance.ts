@@ -61,9 +61,9 @@ function certain(input: BalanceInput, index: number, how: string): Choice {
 function iptables(input: BalanceInput): Choice {
   const n = input.backends.length;
   for (let i = 0; i < n - 1; i++) {
-    if (input.random() < 1 / (n - i)) return uniform(input, i, `rule ${i + 1} of ${n} matched (it matches with probability ${fraction(n - i)}), so each endpoint gets p = ${fraction(n)}`);
+    if (input.random() < 1 / (n - i)) return uniform(input, i, `p = ${fraction(n)} (iptables tries rule ${i + 1} of ${n} with probability ${fraction(n - i)}, which evens out to ${fraction(n)} each)`);
   }
-  return uniform(input, n - 1, n === 1 ? 'the only endpoint, p = 1' : `the last rule of ${n} matched (it takes whatever is left), so each endpoint gets p = ${fraction(n)}`);
+  return uniform(input, n - 1, n === 1 ? 'the only endpoint, p = 1' : `p = ${fraction(n)} (iptables: the last of ${n} rules takes what the others left, which evens out to ${fraction(n)} each)`);
 }
 
 function nftables(input: BalanceInput): Choice {
