@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 const scenarioCount = (JSON.parse(readFileSync(new URL('../src/scenarios/index.json', import.meta.url), 'utf8')) as unknown[]).length;
-import { editorText, openPlayground, screenshotPath, setText } from './helpers';
+import { editorText, markers, openPlayground, pasteIntoMonaco, screenshotPath, setText, waitForSettled } from './helpers';
 
 test('the scenario picker loads a seed, and asks before replacing an edited document', async ({ page }) => {
   await openPlayground(page);
@@ -128,4 +128,55 @@ test('a computation past the time limit is abandoned and the page says so', asyn
   await page.goto('./?engineTimeoutMs=1');
   await expect(page.getByTestId('engine-status')).toContainText('was stopped; the engine was restarted');
   await expect(page.getByTestId('plain-editor').or(page.locator('.monaco-editor'))).toBeVisible();
+});
+
+test('thousands of pods are drawn grouped, and the page still answers (2,000 pods, then replicas: 1e9): screenshot', async ({ page }, testInfo) => {
+  await openPlayground(page);
+  await pasteIntoMonaco(page, manyPods(2000));
+  const banner = page.getByTestId('grouped-pods-banner');
+  await expect(banner).toContainText('2,000 pods');
+  await expect(banner).toContainText('grouped');
+  await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
+  const cards = page.locator('[data-testid^="pods-"][data-testid$="-team-a/Deployment/app-0"]');
+  await expect(cards.first()).toBeVisible();
+  await expect(cards.first()).toContainText(/app-0 · \d+ pods/);
+  await expect(cards.first()).toContainText('ready');
+  await expect(page.getByTestId('service-team-a/app-0')).toContainText('400 ready of 400 endpoints');
+  await waitForSettled(page);
+  await page.screenshot({ path: screenshotPath(testInfo, 'canvas-2000-pods.png') });
+
+  await cards.first().click();
+  const details = page.getByTestId('details-panel');
+  await expect(details).toContainText('team-a/app-0');
+  await expect(details).toContainText(/Pods \(first 50 of \d+\)/);
+  await expect(details).toContainText('Service team-a/app-0');
+
+  // A packet from one of its pods to the Service travels between grouped cards.
+  const pod = await details.locator('section', { hasText: 'Pods (first' }).locator('dt').first().innerText();
+  await page.getByTestId('request-from').fill(`team-a/${pod}`);
+  await page.getByTestId('request-to').fill('app-0.team-a:80');
+  await page.getByTestId('request-send').click();
+  await expect(page.getByTestId('trace-destination')).toContainText('team-a/app-0-');
+  await expect(page.getByTestId('packet-marker')).toHaveAttribute('data-moving', 'false');
+  const lit = page.locator('.react-flow__node.is-on-path [data-testid^="pods-"][data-testid$="-team-a/Deployment/app-0"]');
+  await expect(lit.first()).toBeVisible();
+  await expect(page.getByTestId('canvas-caption')).not.toContainText('not drawn on the canvas');
+  const marker = (await page.getByTestId('packet-marker').boundingBox())!;
+  const corners = await lit.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y })));
+  expect(corners.some((c) => Math.abs(c.x - marker.x) < 6 && Math.abs(c.y - marker.y) < 6)).toBe(true);
+
+  // One pasted line asks for a billion pods: the engine builds 10,000 and says so; the page stays usable.
+  await pasteIntoMonaco(page, manyPods(2000).replace('replicas: 400', 'replicas: 1000000000'));
+  // 10,000 in all, CoreDNS's two (kube-system, hidden) among them.
+  await expect(banner).toContainText('9,998 pods');
+  await expect.poll(async () => (await markers(page)).some((m) => m.code === 'KN8003')).toBe(true);
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\n# still typing');
+  await expect.poll(() => editorText(page)).toContain('# still typing');
+  await waitForSettled(page);
+  await expect(page.getByTestId('engine-status')).toHaveText('Up to date');
+  // The nodes' pod CIDRs (/24) hold 252 pods each: thousands wait unscheduled, in one card.
+  await page.getByTestId('pods-unscheduled-team-a/Deployment/app-0').click();
+  await expect(details).toContainText(/Pods \(first 50 of \d,?\d{3}\)/);
 });

@@ -9,7 +9,7 @@ import { layoutTopology, type Box } from './layout';
 import { nodeTypes, type CanvasNode } from './nodes';
 import { PacketOverlay } from './PacketOverlay';
 import { PolicyLegend, usePolicyFlowEdges } from '../policy/CanvasPolicy';
-import { elementsAtLine, shapeOf, type Topology, type TopologyEdge } from './topology';
+import { elementsAtLine, onCanvas, POD_CARD_LIMIT, shapeOf, type Topology, type TopologyEdge } from './topology';
 import { useTopology } from './useTopology';
 
 const EDGE_COLOUR: Record<TopologyEdge['kind'], string> = {
@@ -29,8 +29,9 @@ function trailSets(trail: string[]) {
 
 function buildFlow(topology: Topology, boxes: Map<string, Box>, selectedId: string | null, highlighted: string[], trail: string[] = []) {
   // The selection outlives results by id; one this result lacks (a renamed object, another
-  // scenario) must not fade every edge.
-  const selected = topology.elements.some((e) => e.id === selectedId) ? selectedId : null;
+  // scenario) must not fade every edge. A pod drawn grouped is selected as its card.
+  const selectedCard = onCanvas(topology, selectedId);
+  const selected = topology.elements.some((e) => e.id === selectedCard) ? selectedCard : null;
   const lit = new Set(highlighted);
   const onTrail = trailSets(trail);
   const colourOf = new Map(topology.namespaces.map((n) => [n.name, n.colour]));
@@ -84,6 +85,11 @@ function Legend({ topology }: { topology: Topology }) {
   const setShowBuiltin = useSettings((s) => s.setShowBuiltin);
   return (
     <div className="legend" data-testid="legend">
+      {topology.groupedPods !== null && (
+        <div className="legend-grouped" data-testid="grouped-pods-banner" title={`Past ${POD_CARD_LIMIT} pods, one card per pod would slow the page down.`}>
+          <strong>{topology.groupedPods.toLocaleString('en')} pods, grouped:</strong> one card per workload on each node. Click a card to list its pods.
+        </div>
+      )}
       <div className="legend-title">Namespaces</div>
       {topology.namespaces.map((n) => (
         <div key={n.name} className="legend-row">
@@ -136,7 +142,7 @@ function Flow({ topology }: { topology: Topology }) {
   // Layout once per result; selection and highlight only restyle.
   const boxes = useMemo(() => layoutTopology(topology), [topology]);
   const path = usePlayback((s) => s.path);
-  const trail = useMemo(() => (path ? trailOf(path.hops) : []), [path]);
+  const trail = useMemo(() => (path ? trailOf(path.hops.map((hop) => ({ ...hop, element: onCanvas(topology, hop.element) }))) : []), [path, topology]);
   const { nodes, edges } = useMemo(() => buildFlow(topology, boxes, selected, highlighted, trail), [topology, boxes, selected, highlighted, trail]);
   const flows = usePolicyFlowEdges(topology);
   const shownEdges = useMemo(() => (flows.length > 0 ? [...edges, ...flows] : edges), [edges, flows]);
@@ -148,7 +154,7 @@ function Flow({ topology }: { topology: Topology }) {
     return () => cancelAnimationFrame(frame);
   }, [shape, fitView]);
 
-  useKeepSelectedInView(selected);
+  useKeepSelectedInView(onCanvas(topology, selected));
 
   return (
     <ReactFlow
@@ -174,6 +180,7 @@ function Flow({ topology }: { topology: Topology }) {
         <Legend topology={topology} />
         <PolicyLegend topology={topology} />
       </Panel>
+
       <PacketOverlay topology={topology} layoutKey={boxes} />
     </ReactFlow>
   );

@@ -7,7 +7,7 @@ import { usePlayback, usePlayground } from '../state/context';
 import type { PlaybackState } from '../state/stores';
 import { HopCaption } from '../trace/HopCaption';
 import { elementAt } from '../trace/playbackPath';
-import type { Topology } from './topology';
+import { onCanvas, type Topology } from './topology';
 import '../trace/trace.css';
 
 interface Point {
@@ -18,7 +18,7 @@ interface Point {
 const easeInOut = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 /** Moves the marker element along the path; re-placed when the layout (`layoutKey`) changes. */
-function usePacketMotion(el: HTMLDivElement | null, layoutKey: unknown) {
+function usePacketMotion(el: HTMLDivElement | null, layoutKey: unknown, topology: Topology) {
   const { playback } = usePlayground();
   const { getInternalNode } = useReactFlow();
   const flow = useStoreApi();
@@ -33,7 +33,9 @@ function usePacketMotion(el: HTMLDivElement | null, layoutKey: unknown) {
       return node ? { ...node.internals.positionAbsolute } : null;
     };
     const targetOf = (state: PlaybackState): Point | null => {
-      const id = state.path ? elementAt(state.path.hops, state.index, (candidate) => getInternalNode(candidate) !== undefined) : null;
+      // A pod drawn grouped is reached at its group's card.
+      const hops = state.path?.hops.map((hop) => ({ ...hop, element: onCanvas(topology, hop.element) }));
+      const id = hops ? elementAt(hops, state.index, (candidate) => getInternalNode(candidate) !== undefined) : null;
       return id ? corner(id) : null;
     };
     // The marker keeps its size on screen whatever the zoom (never smaller than drawn at 100%).
@@ -80,15 +82,15 @@ function usePacketMotion(el: HTMLDivElement | null, layoutKey: unknown) {
       offPlayback();
       offZoom();
     };
-  }, [el, layoutKey, playback, getInternalNode, flow]);
+  }, [el, layoutKey, topology, playback, getInternalNode, flow]);
 }
 
-function PacketMarker({ layoutKey }: { layoutKey: unknown }) {
+function PacketMarker({ layoutKey, topology }: { layoutKey: unknown; topology: Topology }) {
   // A callback ref: the portal's target appears only after React Flow's first render.
   const [marker, setMarker] = useState<HTMLDivElement | null>(null);
   const path = usePlayback((s) => s.path);
   const index = usePlayback((s) => s.index);
-  usePacketMotion(marker, layoutKey);
+  usePacketMotion(marker, layoutKey, topology);
   const hop = path?.hops[index];
   const dropped = path?.drop?.hop === index;
   return (
@@ -107,7 +109,8 @@ function PacketMarker({ layoutKey }: { layoutKey: unknown }) {
   );
 }
 
-function offCanvasNote(element: string | null, topology: Topology): string | null {
+function offCanvasNote(hopElement: string | null, topology: Topology): string | null {
+  const element = onCanvas(topology, hopElement);
   if (!element || topology.elements.some((e) => e.id === element)) return null;
   return element.includes('kube-system/')
     ? 'This hop is in kube-system, hidden on the canvas: tick "Show kube-system" in the legend to see it.'
@@ -131,7 +134,7 @@ function CanvasCaption({ topology }: { topology: Topology }) {
 export function PacketOverlay({ topology, layoutKey }: { topology: Topology; layoutKey: unknown }) {
   return (
     <>
-      <PacketMarker layoutKey={layoutKey} />
+      <PacketMarker layoutKey={layoutKey} topology={topology} />
       <CanvasCaption topology={topology} />
     </>
   );

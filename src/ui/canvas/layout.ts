@@ -17,7 +17,7 @@ const GROUP_PADDING = 10;
 const GROUP_HEADER = 34;
 const LINE = 19;
 
-/** Pods per row inside a node frame: one column while it stays short, a squarish grid after. */
+/** Cards per row inside a node frame: one column while it stays short, a squarish grid after. */
 export function podColumns(count: number): number {
   return count <= 8 ? 1 : Math.ceil(Math.sqrt(count / 3));
 }
@@ -33,20 +33,17 @@ export function sizeOf(data: ElementData): { width: number; height: number } {
     case 'service':
       return { width: 250, height: 78 + LINE * data.ports.length + (data.noEndpoints ? 52 : 0) };
     case 'pod':
+    case 'podAggregate':
       return { width: POD_WIDTH, height: POD_HEIGHT };
     case 'podGroup': {
-      const columns = podColumns(data.podCount);
-      const rows = Math.ceil(data.podCount / columns);
+      const columns = podColumns(data.cardCount);
+      const rows = Math.ceil(data.cardCount / columns);
       return {
         width: GROUP_PADDING * 2 + columns * POD_WIDTH + (columns - 1) * POD_GAP,
         height: GROUP_HEADER + GROUP_PADDING + rows * POD_HEIGHT + (rows - 1) * POD_GAP,
       };
     }
   }
-}
-
-function kindOf(elements: Topology['elements'], id: string): ElementData['kind'] {
-  return elements.find((e) => e.id === id)?.data.kind ?? 'loadBalancer';
 }
 
 /** Boxes for every element; children's boxes are relative to their parent frame. */
@@ -58,6 +55,9 @@ export function layoutTopology(topology: Topology): Map<string, Box> {
   const parentOf = new Map<string, string>();
   const boxes = new Map<string, Box>();
   const topLevel = topology.elements.filter((e) => e.parentId === null);
+  // Looked up per edge: a Map, so many Services and pods stay linear.
+  const kinds = new Map(topLevel.map((e) => [e.id, e.data.kind]));
+  const kindOf = (id: string): ElementData['kind'] => kinds.get(id) ?? 'loadBalancer';
   for (const element of topLevel) graph.setNode(element.id, sizeOf(element.data));
   for (const element of topology.elements) if (element.parentId) parentOf.set(element.id, element.parentId);
 
@@ -75,7 +75,7 @@ export function layoutTopology(topology: Topology): Map<string, Box> {
     const target = parentOf.get(edge.target) ?? edge.target;
     if (!graph.hasNode(source) || !graph.hasNode(target) || source === target) continue;
     // The client's own edges get the LB column's length; nodes reached straight from it skip that column.
-    const minlen = source === CLIENT_ID ? (column[graph.hasNode(target) ? kindOf(topLevel, target) : 'loadBalancer'] ?? 1) : 1;
+    const minlen = source === CLIENT_ID ? (column[kindOf(target)] ?? 1) : 1;
     graph.setEdge(source, target, { minlen, weight: 1 });
     reached.add(target);
   }
@@ -96,7 +96,7 @@ export function layoutTopology(topology: Topology): Map<string, Box> {
   const serviceY = new Map<string, number>();
   for (const edge of topology.edges) {
     const box = boxes.get(edge.source);
-    if (!box || kindOf(topLevel, edge.source) !== 'service') continue;
+    if (!box || kindOf(edge.source) !== 'service') continue;
     const y = box.y + box.height / 2;
     serviceY.set(edge.target, Math.min(serviceY.get(edge.target) ?? Infinity, y));
   }
@@ -111,7 +111,7 @@ export function layoutTopology(topology: Topology): Map<string, Box> {
   for (const [parentId, ids] of children) {
     const parent = byId.get(parentId)!;
     if (parent.data.kind !== 'podGroup') continue;
-    const columns = podColumns(parent.data.podCount);
+    const columns = podColumns(parent.data.cardCount);
     // Array.prototype.sort is stable: pods reached by no Service keep their order, at the end.
     const ordered = [...ids].sort((a, b) => (serviceY.get(a) ?? Infinity) - (serviceY.get(b) ?? Infinity));
     ordered.forEach((id, index) => {

@@ -1,6 +1,6 @@
 // One small component per kind of canvas element. Each carries its data-testid.
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import type { ClientData, ElementData, LoadBalancerData, NodeData, PodData, PodGroupData, ServiceData } from './topology';
+import type { ClientData, ElementData, LoadBalancerData, NodeData, PodAggregateData, PodData, PodGroupData, ServiceData } from './topology';
 import { IsolationMark, PolicyHandles } from '../policy/CanvasPolicy';
 
 export type CanvasNode = Node<{ element: ElementData; testId: string; namespaceColour: string | null }>;
@@ -149,6 +149,34 @@ function PodNode({ data }: NodeProps<CanvasNode>) {
   );
 }
 
+/** Many pods as one card: "frontend · 700 pods · 698 ready", stacked so it reads as more than one. */
+function PodAggregateNode({ data }: NodeProps<CanvasNode>) {
+  const element = data.element as PodAggregateData;
+  const colour = data.namespaceColour ?? undefined;
+  const allReady = element.readyCount === element.podCount;
+  const plural = (n: number) => `${n} pod${n === 1 ? '' : 's'}`;
+  return (
+    <div className={`card card-pod card-pods${allReady ? '' : ' not-ready'}`} data-testid={data.testId} style={{ borderLeftColor: colour }}>
+      <Ports />
+      <PolicyHandles />
+      <div className="pod-row">
+        <span className={`dot ${allReady ? 'dot-ready' : 'dot-not-ready'}`} title={allReady ? 'All ready' : 'Some not ready'} />
+        <span className="card-title pod-name" title={`${element.label} (${element.ownerKind ?? 'grouped'}): ${plural(element.podCount)}, ${element.readyCount} ready`}>
+          {element.label} · {plural(element.podCount)}
+        </span>
+        <IsolationMark isolation={element.isolation} of={{ ingress: element.isolatedPods.ingress, egress: element.isolatedPods.egress, total: element.podCount }} />
+      </div>
+      <div className="pod-row card-line">
+        <span>{element.readyCount} ready</span>
+        {element.ownerKind && <span className="muted">{element.ownerKind}</span>}
+        <span className="ns-label" style={{ color: colour }}>
+          {element.namespace}
+        </span>
+      </div>
+    </div>
+  );
+}
+
 export const nodeTypes = {
   client: ClientNode,
   loadBalancer: LoadBalancerNode,
@@ -156,4 +184,5 @@ export const nodeTypes = {
   service: ServiceNode,
   podGroup: PodGroupNode,
   pod: PodNode,
+  podAggregate: PodAggregateNode,
 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matrix, simulate, type MatrixAnswer } from '../../engine';
 import { policyFlowEdges } from './policyFlows';
-import { deriveTopology, type PodData } from './topology';
+import { deriveTopology, type PodAggregateData, type PodData } from './topology';
 
 const SEED = readFileSync('src/scenarios/netpol-shop.yaml', 'utf8');
 const THREE_TIER = readFileSync('src/scenarios/three-tier.yaml', 'utf8');
@@ -43,6 +43,19 @@ describe('policy on the canvas', () => {
     const flannel = canvas(SEED, 8080, 'flannel');
     expect(flannel.flows).toEqual([]);
     expect(flannel.pods.every((p) => !p.isolation.enforced)).toBe(true);
+  });
+
+  it('with pods drawn grouped, flows run between the workloads\' grouped cards and the marks count pods', () => {
+    const many = SEED.replace('replicas: 3\n', 'replicas: 200\n').replace('replicas: 2\n', 'replicas: 200\n');
+    const sim = simulate([{ name: 'manifests.yaml', text: many }]);
+    const topology = deriveTopology(sim.cluster, sim.diagnostics, { showBuiltin: false });
+    expect(topology.groupedPods).toBe(402);
+    const flows = policyFlowEdges(sim.cluster, topology, matrix(sim, { port: 8080 }) as MatrixAnswer);
+    const card = (id: string) => (id.startsWith('pods-') ? id.slice(id.indexOf('-shop/') + 1) : id);
+    expect(flows.map((e) => `${card(e.source)}→${card(e.target)}`)).toEqual(['shop/Deployment/frontend→shop/Deployment/backend']);
+    const frontend = topology.elements.filter((e) => e.data.kind === 'podAggregate' && e.data.label === 'frontend').map((e) => e.data as PodAggregateData);
+    expect(frontend.reduce((n, d) => n + d.isolatedPods.either, 0)).toBe(200);
+    expect(frontend[0].isolation.ingress).toContain('shop/default-deny-ingress');
   });
 
   it('a flow where only some pods of the group may connect is marked partial', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster, Diagnostic, Endpoint, Node, Pod, Service, SourceRange } from '../../engine';
-import { deriveTopology, elementsAtLine, shapeOf, type ServiceData } from './topology';
+import { deriveTopology, elementsAtLine, onCanvas, POD_CARD_LIMIT, shapeOf, type PodAggregateData, type ServiceData } from './topology';
 import { layoutTopology } from './layout';
 
 const range = (line: number, endLine: number): SourceRange => ({
@@ -129,6 +129,126 @@ describe('deriveTopology', () => {
     expect(elementsAtLine(topology, 15)).toEqual(['pod-shop/web-1', 'pod-shop/web-2']);
     expect(elementsAtLine(topology, 35)).toContain('service-shop/typo');
     expect(elementsAtLine(topology, 99)).toEqual([]);
+  });
+});
+
+describe('many pods are drawn grouped', () => {
+  /** `count` pods of Deployment `name` in `ns`, alternating between node-1 and node-2; every 10th not ready. */
+  const deploymentPods = (ns: string, name: string, count: number, line: number) =>
+    Array.from({ length: count }, (_, i) =>
+      pod(ns, `${name}-${i}`, `node-${(i % 2) + 1}`, `10.244.${i % 2}.${i % 250}`, {
+        owner: { kind: 'Deployment', name }, labels: { app: name }, ready: i % 10 !== 0, source: range(line, line + 9),
+      }),
+    );
+  const manyPods = (webCount: number) => {
+    const pods = [
+      ...deploymentPods('shop', 'web', webCount, 1),
+      ...deploymentPods('shop', 'api', 40, 20),
+      // Standalone pods: one a Service selects, one no Service does.
+      pod('shop', 'debug', 'node-1', '10.244.0.251', { source: range(40, 45) }),
+      pod('shop', 'lonely', 'node-1', '10.244.0.252', { source: range(50, 55) }),
+    ];
+    const web = pods.filter((p) => p.name.startsWith('web-'));
+    return cluster({
+      pods,
+      services: [service('shop', 'web'), service('shop', 'debug', { selector: { run: 'debug' } })],
+      endpointSlices: [
+        slice('shop/web', web.map((p) => endpoint(p.key, p.ready))),
+        slice('shop/debug', [endpoint('shop/debug')]),
+      ],
+    });
+  };
+  const cards = (topology: ReturnType<typeof deriveTopology>) =>
+    Object.fromEntries(topology.elements.filter((e) => e.data.kind === 'podAggregate').map((e) => [e.id, e.data as PodAggregateData]));
+
+  it('up to the limit, every pod keeps its own card and nothing is aliased', () => {
+    const topology = deriveTopology(manyPods(POD_CARD_LIMIT - 42), [], { showBuiltin: false });
+    expect(topology.elements.filter((e) => e.data.kind === 'pod')).toHaveLength(POD_CARD_LIMIT);
+    expect(cards(topology)).toEqual({});
+    expect(topology.groupedPods).toBeNull();
+    expect(topology.podAliases.size).toBe(0);
+    expect(topology.edges.filter((e) => e.source === 'service-shop/web')).toHaveLength(POD_CARD_LIMIT - 42);
+  });
+
+  it('past the limit, one card per node, namespace and workload, with its counts', () => {
+    const topology = deriveTopology(manyPods(1000), [], { showBuiltin: false });
+    expect(topology.groupedPods).toBe(1042);
+    expect(topology.elements.filter((e) => e.data.kind === 'pod')).toHaveLength(0);
+    const byId = cards(topology);
+    expect(Object.keys(byId).sort()).toEqual([
+      'pods-node-1-shop/Deployment/api',
+      'pods-node-1-shop/Deployment/web',
+      'pods-node-1-shop/Pod',
+      'pods-node-1-shop/Service/debug',
+      'pods-node-2-shop/Deployment/api',
+      'pods-node-2-shop/Deployment/web',
+    ]);
+    // 500 web pods per node; i % 10 === 0 is not ready, and those are all even, so all on node-1.
+    expect(byId['pods-node-1-shop/Deployment/web']).toMatchObject({ label: 'web', ownerKind: 'Deployment', namespace: 'shop', nodeName: 'node-1', podCount: 500, readyCount: 400 });
+    expect(byId['pods-node-2-shop/Deployment/web']).toMatchObject({ podCount: 500, readyCount: 500 });
+    expect(byId['pods-node-1-shop/Service/debug']).toMatchObject({ label: 'pods of Service debug', ownerKind: null, pods: ['shop/debug'] });
+    expect(byId['pods-node-1-shop/Pod']).toMatchObject({ label: 'standalone pods', pods: ['shop/lonely'] });
+    const frame = topology.elements.find((e) => e.id === 'group-node-1')?.data;
+    expect(frame).toMatchObject({ podCount: 522, cardCount: 4 });
+    expect(topology.elements.find((e) => e.id === 'pods-node-1-shop/Deployment/web')?.parentId).toBe('group-node-1');
+  });
+
+  it('Service edges go to the grouped cards, one per card, dashed only when no endpoint there is ready', () => {
+    const topology = deriveTopology(manyPods(1000), [], { showBuiltin: false });
+    const edges = topology.edges.filter((e) => e.kind === 'service-pod').map((e) => `${e.source} > ${e.target}${e.ready ? '' : ' (not ready)'}`);
+    expect(edges.sort()).toEqual([
+      'service-shop/debug > pods-node-1-shop/Service/debug',
+      'service-shop/web > pods-node-1-shop/Deployment/web',
+      'service-shop/web > pods-node-2-shop/Deployment/web',
+    ]);
+    expect(new Set(topology.edges.map((e) => e.id)).size).toBe(topology.edges.length);
+  });
+
+  it('every pod is aliased to its card, so a trace or a selection of a pod lands on it', () => {
+    const topology = deriveTopology(manyPods(1000), [], { showBuiltin: false });
+    expect(topology.podAliases.size).toBe(1042);
+    expect(onCanvas(topology, 'pod-shop/web-3')).toBe('pods-node-2-shop/Deployment/web');
+    expect(onCanvas(topology, 'pod-shop/lonely')).toBe('pods-node-1-shop/Pod');
+    expect(onCanvas(topology, 'service-shop/web')).toBe('service-shop/web');
+    expect(onCanvas(topology, null)).toBeNull();
+  });
+
+  it('the cursor on a workload or a standalone pod lights its cards', () => {
+    const topology = deriveTopology(manyPods(1000), [], { showBuiltin: false });
+    expect(elementsAtLine(topology, 5)).toEqual(['pods-node-1-shop/Deployment/web', 'pods-node-2-shop/Deployment/web']);
+    expect(elementsAtLine(topology, 52)).toEqual(['pods-node-1-shop/Pod']);
+  });
+
+  it('counts and names the policies that isolate the pods of a card', () => {
+    const policy = (name: string, podSelector: unknown, policyTypes: Array<'Ingress' | 'Egress'>) =>
+      ({ key: `shop/${name}`, name, namespace: 'shop', podSelector, policyTypes, ingress: [], egress: [], source: null }) as unknown as Cluster['networkPolicies'][number];
+    const model = { ...manyPods(1000), networkPolicies: [policy('web-in', { matchLabels: { app: 'web' } }, ['Ingress']), policy('all-out', {}, ['Egress'])] };
+    model.settings = { networkPlugin: 'calico' } as Cluster['settings'];
+    const web = cards(deriveTopology(model, [], { showBuiltin: false }))['pods-node-1-shop/Deployment/web'];
+    expect(web.isolation).toEqual({ ingress: ['shop/web-in'], egress: ['shop/all-out'], enforced: true });
+    expect(web.isolatedPods).toEqual({ ingress: 500, egress: 500, either: 500 });
+  });
+
+  it('thousands of small workloads fall back to one card per node and namespace', () => {
+    const pods = Array.from({ length: 2 * POD_CARD_LIMIT }, (_, i) =>
+      pod(i % 2 ? 'a' : 'b', `w${i}-0`, 'node-1', `10.244.${Math.floor(i / 250)}.${i % 250}`, { owner: { kind: 'Deployment', name: `w${i}` } }),
+    );
+    const topology = deriveTopology(cluster({ pods }), [], { showBuiltin: false });
+    expect(Object.keys(cards(topology)).sort()).toEqual(['pods-node-1-a', 'pods-node-1-b']);
+    expect(cards(topology)['pods-node-1-a']).toMatchObject({ label: 'all pods in a', podCount: POD_CARD_LIMIT });
+  });
+
+  it('10,000 pods make a handful of cards, laid out inside their frames', () => {
+    const pods = [...deploymentPods('shop', 'web', 6000, 1), ...deploymentPods('team', 'api', 4000, 20)];
+    const topology = deriveTopology(cluster({ pods, services: [service('shop', 'web')], endpointSlices: [slice('shop/web', pods.slice(0, 6000).map((p) => endpoint(p.key)))] }), [], { showBuiltin: false });
+    expect(topology.elements.length).toBeLessThan(20);
+    const boxes = layoutTopology(topology);
+    const frame = boxes.get('group-node-1')!;
+    for (const id of ['pods-node-1-shop/Deployment/web', 'pods-node-1-team/Deployment/api']) {
+      const box = boxes.get(id)!;
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(frame.height);
+    }
   });
 });
 

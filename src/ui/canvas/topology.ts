@@ -1,8 +1,15 @@
 // The canvas topology as plain data, derived from the engine's model. Pure: no React, no layout.
-import type { Cluster, Diagnostic, NetworkPolicy, Pod, Service, SourceRange } from '../../engine';
+import type { Cluster, Diagnostic, Endpoint, NetworkPolicy, Pod, Service, SourceRange } from '../../engine';
 import { selectorMatches } from '../../engine/validate/selectors';
 
-export type ElementKind = 'client' | 'loadBalancer' | 'node' | 'service' | 'podGroup' | 'pod';
+export type ElementKind = 'client' | 'loadBalancer' | 'node' | 'service' | 'podGroup' | 'pod' | 'podAggregate';
+
+/**
+ * Above this many drawn pods, pods are drawn grouped (one card per node, namespace and workload):
+ * React Flow's work grows with every card, and at 500 cards one redraw already blocks the page for
+ * about half a second (scripts/bench-canvas.ts).
+ */
+export const POD_CARD_LIMIT = 300;
 
 export interface ClientData {
   kind: 'client';
@@ -56,6 +63,8 @@ export interface PodGroupData {
   /** null: pods not scheduled to any node. */
   nodeName: string | null;
   podCount: number;
+  /** The cards inside the frame: one per pod, or one per group of pods when they are grouped. */
+  cardCount: number;
 }
 
 /** The NetworkPolicies that select a pod, per direction: a selected pod is isolated that way. */
@@ -77,7 +86,30 @@ export interface PodData {
   isolation: PodIsolation;
 }
 
-export type ElementData = ClientData | LoadBalancerData | NodeData | ServiceData | PodGroupData | PodData;
+/** Many pods of one node drawn as one card: those of one workload, or standalone pods (by the Service that selects them). */
+export interface PodAggregateData {
+  kind: 'podAggregate';
+  /** `<ns>/<Kind>/<name>` (`shop/Deployment/web`; `shop/Service/web` for standalone pods it selects), `<ns>/Pod` for other standalone pods, or `<ns>` when grouped by namespace only. */
+  key: string;
+  namespace: string;
+  /** What the pods have in common, in words: `web`, `pods selected by Service web`, `standalone pods`, `all pods`. */
+  label: string;
+  /** `Deployment`, `StatefulSet`, ... or null when no one workload made them. */
+  ownerKind: string | null;
+  nodeName: string | null;
+  podCount: number;
+  readyCount: number;
+  /** The pods' keys (`ns/name`), sorted. */
+  pods: string[];
+  /** The policies that isolate any of the pods, per direction. */
+  isolation: PodIsolation;
+  /** How many of the pods are isolated, per direction and either way. */
+  isolatedPods: { ingress: number; egress: number; either: number };
+  /** Every distinct YAML range the pods come from (one for a workload). */
+  sources: SourceRange[];
+}
+
+export type ElementData = ClientData | LoadBalancerData | NodeData | ServiceData | PodGroupData | PodData | PodAggregateData;
 
 export interface TopologyElement {
   /** Also the element's data-testid. */
@@ -111,6 +143,10 @@ export interface Topology {
   edges: TopologyEdge[];
   namespaces: NamespaceLegendEntry[];
   hiddenBuiltins: number;
+  /** Set when pods are drawn grouped: how many pods are drawn that way. */
+  groupedPods: number | null;
+  /** Pod canvas id (`pod-ns/name`) → the id of the grouped card that stands for it; empty when pods are drawn one by one. */
+  podAliases: Map<string, string>;
 }
 
 export interface TopologyOptions {
@@ -126,6 +162,15 @@ export const loadBalancerId = (key: string) => `lb-${key}`;
 export const podId = (key: string) => `pod-${key}`;
 export const nodeId = (name: string) => `node-${name}`;
 export const podGroupId = (nodeName: string | null) => (nodeName === null ? 'group-unscheduled' : `group-${nodeName}`);
+/** `pods-node-1-shop/Deployment/web`: the grouped card of `shop/Deployment/web`'s pods on node-1. */
+export const podAggregateId = (nodeName: string | null, key: string) => `pods-${nodeName ?? 'unscheduled'}-${key}`;
+
+/** The canvas element that stands for `id`: a pod drawn grouped is its group's card. */
+export function onCanvas(topology: Topology, id: string): string;
+export function onCanvas(topology: Topology, id: string | null): string | null;
+export function onCanvas(topology: Topology, id: string | null): string | null {
+  return id === null ? null : (topology.podAliases.get(id) ?? id);
+}
 
 function portLines(service: Service): string[] {
   if (service.type === 'ExternalName') return [`CNAME ${service.externalName ?? '?'}`];
@@ -158,16 +203,129 @@ export function isolationOf(cluster: Cluster): (pod: Pod) => PodIsolation {
   }
   // calico and cilium enforce NetworkPolicy; flannel does not (engine types, NetworkPlugin).
   const enforced = cluster.settings.networkPlugin !== 'flannel';
+  // Pods of one workload share their labels: each policy's selector is matched once per label set,
+  // not once per pod (thousands of pods times hundreds of policies).
+  const byLabels = new Map<string, PodIsolation>();
   return (pod) => {
-    const isolation: PodIsolation = { ingress: [], egress: [], enforced };
-    if (pod.hostNetwork) return isolation;
-    for (const policy of byNamespace.get(pod.namespace) ?? []) {
+    const policies = byNamespace.get(pod.namespace);
+    if (pod.hostNetwork || !policies) return { ingress: [], egress: [], enforced };
+    const key = `${pod.namespace}\n${JSON.stringify(pod.labels)}`;
+    let isolation = byLabels.get(key);
+    if (isolation) return isolation;
+    isolation = { ingress: [], egress: [], enforced };
+    for (const policy of policies) {
       if (!selectorMatches(policy.podSelector, pod.labels)) continue;
       if (policy.policyTypes.includes('Ingress')) isolation.ingress.push(policy.key);
       if (policy.policyTypes.includes('Egress')) isolation.egress.push(policy.key);
     }
+    byLabels.set(key, isolation);
     return isolation;
   };
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Pods per node frame (null: not scheduled to a known node), each frame sorted by namespace and name
+ * (`fast`: by code point, when thousands of pods are grouped and only the cards' order shows).
+ */
+function podsByNode(cluster: Cluster, pods: Pod[], fast: boolean): Map<string | null, Pod[]> {
+  const groups = new Map<string | null, Pod[]>();
+  for (const node of cluster.nodes) groups.set(node.name, []);
+  for (const pod of pods) {
+    const group = pod.nodeName !== null && groups.has(pod.nodeName) ? pod.nodeName : null;
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group)!.push(pod);
+  }
+  const compare = fast ? byCodePoint : (a: string, b: string) => a.localeCompare(b);
+  for (const members of groups.values()) members.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
+  return groups;
+}
+
+interface CardGroup {
+  key: string;
+  label: string;
+  ownerKind: string | null;
+}
+
+/** What a pod is grouped with: its workload; a standalone pod, the first Service (by key) that selects it. */
+function cardGroupOf(pod: Pod, selectedBy: Map<string, string>): CardGroup {
+  if (pod.owner) return { key: `${pod.namespace}/${pod.owner.kind}/${pod.owner.name}`, label: pod.owner.name, ownerKind: pod.owner.kind };
+  const service = selectedBy.get(pod.key);
+  if (service) {
+    const name = service.slice(service.indexOf('/') + 1);
+    return { key: `${pod.namespace}/Service/${name}`, label: `pods of Service ${name}`, ownerKind: null };
+  }
+  return { key: `${pod.namespace}/Pod`, label: 'standalone pods', ownerKind: null };
+}
+
+const namespaceGroupOf = (pod: Pod): CardGroup => ({ key: pod.namespace, label: `all pods in ${pod.namespace}`, ownerKind: null });
+
+function addNew<T>(list: T[], seen: Set<string>, items: T[], keyOf: (item: T) => string): void {
+  for (const item of items) {
+    const key = keyOf(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    list.push(item);
+  }
+}
+
+/**
+ * The grouped cards per frame id: one per node, namespace and workload; when even those would be
+ * more than POD_CARD_LIMIT cards (thousands of small workloads), one per node and namespace.
+ */
+function aggregateCards(
+  groups: Map<string | null, Pod[]>,
+  services: Service[],
+  endpointsOf: Map<string, Endpoint[]>,
+  isolation: (pod: Pod) => PodIsolation,
+): Map<string, TopologyElement[]> {
+  const selectedBy = new Map<string, string>();
+  for (const service of [...services].sort((a, b) => a.key.localeCompare(b.key))) {
+    for (const endpoint of endpointsOf.get(service.key) ?? []) {
+      if (endpoint.targetRef && !selectedBy.has(endpoint.targetRef)) selectedBy.set(endpoint.targetRef, service.key);
+    }
+  }
+  let groupOf = (pod: Pod) => cardGroupOf(pod, selectedBy);
+  const count = new Set<string>();
+  for (const [nodeName, members] of groups) for (const pod of members) count.add(`${nodeName}|${groupOf(pod).key}`);
+  if (count.size > POD_CARD_LIMIT) groupOf = namespaceGroupOf;
+
+  const result = new Map<string, TopologyElement[]>();
+  const seenOf = new Map<TopologyElement, { ingress: Set<string>; egress: Set<string>; sources: Set<string> }>();
+  for (const [nodeName, members] of groups) {
+    const cards = new Map<string, TopologyElement & { data: PodAggregateData }>();
+    for (const pod of members) {
+      const group = groupOf(pod);
+      let card = cards.get(group.key);
+      if (!card) {
+        const data: PodAggregateData = {
+          kind: 'podAggregate', key: group.key, namespace: pod.namespace, label: group.label, ownerKind: group.ownerKind, nodeName,
+          podCount: 0, readyCount: 0, pods: [], isolation: { ingress: [], egress: [], enforced: true }, isolatedPods: { ingress: 0, egress: 0, either: 0 }, sources: [],
+        };
+        cards.set(group.key, (card = { id: podAggregateId(nodeName, group.key), parentId: podGroupId(nodeName), data, source: pod.source }));
+      }
+      const data = card.data;
+      data.podCount++;
+      if (pod.ready) data.readyCount++;
+      data.pods.push(pod.key);
+      const marks = isolation(pod);
+      data.isolation.enforced = marks.enforced;
+      if (marks.ingress.length > 0) data.isolatedPods.ingress++;
+      if (marks.egress.length > 0) data.isolatedPods.egress++;
+      if (marks.ingress.length > 0 || marks.egress.length > 0) data.isolatedPods.either++;
+      // Sets beside the lists: thousands of standalone pods in one card must not make this quadratic.
+      const seen = seenOf.get(card) ?? { ingress: new Set<string>(), egress: new Set<string>(), sources: new Set<string>() };
+      seenOf.set(card, seen);
+      addNew(data.isolation.ingress, seen.ingress, marks.ingress, (key) => key);
+      addNew(data.isolation.egress, seen.egress, marks.egress, (key) => key);
+      if (pod.source) addNew(data.sources, seen.sources, [pod.source], (r) => `${r.line}:${r.endLine}`);
+    }
+    // A namespace's cards stay together, in the order of their names.
+    const ordered = [...cards.values()].sort((a, b) => a.data.namespace.localeCompare(b.data.namespace) || a.data.label.localeCompare(b.data.label));
+    if (ordered.length > 0) result.set(podGroupId(nodeName), ordered);
+  }
+  return result;
 }
 
 export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], options: TopologyOptions): Topology {
@@ -218,11 +376,26 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
     }
   }
 
+  // Endpoints per Service, indexed once: a Service per slice scan would make many Services quadratic.
+  const endpointsOf = new Map<string, Endpoint[]>();
+  for (const slice of cluster.endpointSlices) {
+    const list = endpointsOf.get(slice.service);
+    if (list) list.push(...slice.endpoints);
+    else endpointsOf.set(slice.service, [...slice.endpoints]);
+  }
+
+  const groupedPods = pods.length > POD_CARD_LIMIT ? pods.length : null;
+  const groups = podsByNode(cluster, pods, groupedPods !== null);
+  const isolation = isolationOf(cluster);
+  const cards = groupedPods === null ? null : aggregateCards(groups, services, endpointsOf, isolation);
+  const podAliases = new Map<string, string>();
+  for (const card of cards ? [...cards.values()].flat() : []) {
+    if (card.data.kind === 'podAggregate') for (const key of card.data.pods) podAliases.set(podId(key), card.id);
+  }
+
   const shownPods = new Set(pods.map((p) => p.key));
   for (const service of services) {
-    const endpoints = cluster.endpointSlices
-      .filter((slice) => slice.service === service.key)
-      .flatMap((slice) => slice.endpoints);
+    const endpoints = endpointsOf.get(service.key) ?? [];
     const ready = endpoints.filter((e) => e.conditions.ready).length;
     const selectsPods = service.selector !== null && service.type !== 'ExternalName';
     const noEndpoints = selectsPods && ready === 0;
@@ -246,34 +419,28 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
       },
       source: service.source,
     });
-    const seen = new Set<string>();
+    // One edge per card: a grouped card's edge is drawn ready when any of its endpoints is.
+    const edgeTo = new Map<string, TopologyEdge>();
     for (const endpoint of endpoints) {
       const target = endpoint.targetRef;
-      if (!target || !shownPods.has(target) || seen.has(target)) continue;
-      seen.add(target);
-      edges.push({
-        id: `e-svc-${service.key}-${target}`,
-        source: serviceId(service.key),
-        target: podId(target),
-        kind: 'service-pod',
-        ready: endpoint.conditions.ready,
-      });
+      if (!target || !shownPods.has(target)) continue;
+      const card = podAliases.get(podId(target)) ?? podId(target);
+      const edge = edgeTo.get(card);
+      if (edge) edge.ready ||= endpoint.conditions.ready;
+      else edgeTo.set(card, { id: `e-svc-${service.key}-${card.slice(card.indexOf('-') + 1)}`, source: serviceId(service.key), target: card, kind: 'service-pod', ready: endpoint.conditions.ready });
     }
+    edges.push(...edgeTo.values());
   }
 
-  const isolation = isolationOf(cluster);
-  const groups = new Map<string | null, typeof pods>();
-  for (const node of cluster.nodes) groups.set(node.name, []);
-  for (const pod of pods) {
-    const group = pod.nodeName !== null && groups.has(pod.nodeName) ? pod.nodeName : null;
-    if (!groups.has(group)) groups.set(group, []);
-    groups.get(group)!.push(pod);
-  }
   for (const [nodeName, members] of groups) {
     if (members.length === 0) continue;
     const groupId = podGroupId(nodeName);
-    elements.push({ id: groupId, parentId: null, data: { kind: 'podGroup', nodeName, podCount: members.length }, source: null });
-    members.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+    const own = cards?.get(groupId) ?? (cards ? [] : undefined);
+    elements.push({ id: groupId, parentId: null, data: { kind: 'podGroup', nodeName, podCount: members.length, cardCount: own?.length ?? members.length }, source: null });
+    if (own) {
+      elements.push(...own);
+      continue;
+    }
     for (const pod of members) {
       elements.push({
         id: podId(pod.key),
@@ -293,13 +460,14 @@ export function deriveTopology(cluster: Cluster, diagnostics: Diagnostic[], opti
     }
   }
 
-  return { elements, edges, namespaces, hiddenBuiltins };
+  return { elements, edges, namespaces, hiddenBuiltins, groupedPods, podAliases };
 }
 
 /** Canvas elements whose YAML contains `line` (pods made by a workload point at the workload). */
 export function elementsAtLine(topology: Topology, line: number): string[] {
+  const covers = (r: SourceRange | null) => r !== null && r.line <= line && line <= r.endLine;
   return topology.elements
-    .filter((e) => e.source !== null && e.source.line <= line && line <= e.source.endLine)
+    .filter((e) => covers(e.source) || (e.data.kind === 'podAggregate' && e.data.sources.some(covers)))
     .map((e) => e.id);
 }
 

@@ -1,12 +1,15 @@
 import { PodDnsDetails } from '../dns/PodDnsDetails';
+import { useTopology } from '../canvas/useTopology';
 import { useSelection, useSimulation } from '../state/context';
-import { describeElement } from './details';
+import { describeElement, describePods } from './details';
 
 export function DetailsPanel() {
   const selected = useSelection((s) => s.selected);
   const select = useSelection((s) => s.select);
   const cluster = useSimulation((s) => s.simulation?.cluster ?? null);
-  const details = selected && cluster ? describeElement(cluster, selected) : null;
+  const topology = useTopology();
+  const group = selected?.startsWith('pods-') ? topology?.elements.find((e) => e.id === selected)?.data : undefined;
+  const details = !selected || !cluster ? null : group?.kind === 'podAggregate' ? describePods(cluster, group) : describeElement(cluster, selected);
   if (!details) {
     return (
       <div className="details muted" data-testid="details-empty">

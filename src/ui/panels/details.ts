@@ -1,5 +1,9 @@
 // What the details panel says about a canvas element, as plain rows. Pure.
 import type { Cluster } from '../../engine';
+import type { PodAggregateData } from '../canvas/topology';
+
+/** A grouped card lists this many of its pods; the rest are counted. */
+export const LISTED_PODS = 50;
 
 export interface DetailsSection {
   heading: string;
@@ -101,4 +105,53 @@ export function describeElement(cluster: Cluster, id: string): Details | null {
     };
   }
   return null;
+}
+
+/** A grouped card of many pods: what they have in common, their pods (the first LISTED_PODS) and the Services they back. */
+export function describePods(cluster: Cluster, group: PodAggregateData): Details {
+  const members = new Set(group.pods);
+  const listed = new Set(group.pods.slice(0, LISTED_PODS));
+  const pods = cluster.pods.filter((p) => listed.has(p.key)).sort((a, b) => a.name.localeCompare(b.name));
+  const backs = new Map<string, Set<string>>();
+  for (const slice of cluster.endpointSlices) {
+    for (const e of slice.endpoints) {
+      if (!e.targetRef || !members.has(e.targetRef)) continue;
+      const set = backs.get(slice.service) ?? new Set<string>();
+      set.add(e.targetRef);
+      backs.set(slice.service, set);
+    }
+  }
+  const more = group.podCount - pods.length;
+  const isolated = (n: number, policies: string[]): Array<[string, string]> => (n > 0 ? [[`${n} of ${group.podCount} pods`, policies.join(', ')]] : []);
+  return {
+    kind: `${group.podCount} pods, drawn as one card`,
+    title: group.ownerKind ? `${group.namespace}/${group.label}` : `${group.namespace} · ${group.label}`,
+    sections: [
+      {
+        heading: 'Group',
+        rows: [
+          ['namespace', group.namespace],
+          ['made by', group.ownerKind ? `${group.ownerKind}/${group.label}` : 'no one workload'],
+          ['node', group.nodeName ?? 'not scheduled'],
+          ['pods', String(group.podCount)],
+          ['ready', String(group.readyCount)],
+          ['not ready', String(group.podCount - group.readyCount)],
+        ],
+      },
+      {
+        heading: more > 0 ? `Pods (first ${pods.length} of ${group.podCount})` : 'Pods',
+        rows: [
+          ...pods.map((p) => [p.name, `${p.podIP ?? 'no IP'} · ${p.ready ? 'Ready' : p.phase === 'Running' ? 'NotReady' : p.phase}`] as [string, string]),
+          ...(more > 0 ? [['', `… and ${more} more`] as [string, string]] : []),
+        ],
+      },
+      { heading: 'Endpoint of', rows: [...backs].map(([service, set]) => [`Service ${service}`, `${set.size} of these pods`] as [string, string]) },
+      ...(cluster.networkPolicies.length === 0
+        ? []
+        : [
+            { heading: 'Ingress-isolated by NetworkPolicy', rows: isolated(group.isolatedPods.ingress, group.isolation.ingress) },
+            { heading: 'Egress-isolated by NetworkPolicy', rows: isolated(group.isolatedPods.egress, group.isolation.egress) },
+          ]),
+    ],
+  };
 }

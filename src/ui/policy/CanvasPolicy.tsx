@@ -13,23 +13,31 @@ const FLOW_COLOUR = '#1b8a3a';
 const FLOW_OUT = 'policy-out';
 const FLOW_IN = 'policy-in';
 
-function isolationTitle(isolation: PodIsolation): string {
+/** On a grouped card: how many of its pods are isolated each way. */
+interface IsolatedCount {
+  ingress: number;
+  egress: number;
+  total: number;
+}
+
+function isolationTitle(isolation: PodIsolation, of?: IsolatedCount): string {
+  const who = (n: number | undefined) => (of && n !== undefined ? `${n} of ${of.total} pods ` : '');
   const parts = [
-    isolation.ingress.length > 0 ? `Ingress-isolated by ${isolation.ingress.join(', ')}: only what their ingress rules allow comes in.` : '',
-    isolation.egress.length > 0 ? `Egress-isolated by ${isolation.egress.join(', ')}: only what their egress rules allow goes out.` : '',
+    isolation.ingress.length > 0 ? `${who(of?.ingress)}Ingress-isolated by ${isolation.ingress.join(', ')}: only what their ingress rules allow comes in.` : '',
+    isolation.egress.length > 0 ? `${who(of?.egress)}Egress-isolated by ${isolation.egress.join(', ')}: only what their egress rules allow goes out.` : '',
     isolation.enforced ? '' : 'The network plugin does not enforce NetworkPolicy, so this has no effect.',
   ];
   return parts.filter(Boolean).join(' ');
 }
 
 /** "⊘ in, out" on a pod card: a symbol and words (not a colour) say which ways the pod is isolated. */
-export function IsolationMark({ isolation }: { isolation: PodIsolation }) {
+export function IsolationMark({ isolation, of }: { isolation: PodIsolation; of?: IsolatedCount }) {
   const ways = [isolation.ingress.length > 0 ? 'in' : '', isolation.egress.length > 0 ? 'out' : ''].filter(Boolean);
   if (ways.length === 0) return null;
   return (
     <span
       className={`iso-mark${isolation.enforced ? '' : ' iso-mark-ignored'}`}
-      title={isolationTitle(isolation)}
+      title={isolationTitle(isolation, of)}
       data-testid="isolation-mark"
       data-ingress={isolation.ingress.length > 0}
       data-egress={isolation.egress.length > 0}
@@ -38,7 +46,7 @@ export function IsolationMark({ isolation }: { isolation: PodIsolation }) {
       <span aria-hidden="true">
         ⊘ {ways.join(', ')}
       </span>
-      <span className="mx-sr-only">{isolationTitle(isolation)}</span>
+      <span className="mx-sr-only">{isolationTitle(isolation, of)}</span>
     </span>
   );
 }
@@ -83,6 +91,16 @@ export function usePolicyFlowEdges(topology: Topology): Edge[] {
   }, [answer, cluster, topology]);
 }
 
+/** Pods isolated either way, whether drawn one by one or grouped. */
+function isolatedPods(topology: Topology): number {
+  let count = 0;
+  for (const { data } of topology.elements) {
+    if (data.kind === 'pod' && (data.isolation.ingress.length > 0 || data.isolation.egress.length > 0)) count++;
+    if (data.kind === 'podAggregate') count += data.isolatedPods.either;
+  }
+  return count;
+}
+
 /** The policy part of the canvas legend: what the marks mean, and the flows toggle. */
 export function PolicyLegend({ topology }: { topology: Topology }) {
   const show = usePolicyView((s) => s.showFlows);
@@ -91,8 +109,8 @@ export function PolicyLegend({ topology }: { topology: Topology }) {
   const protocol = usePolicyView((s) => s.protocol);
   const policies = useSimulation((s) => s.simulation?.cluster.networkPolicies.length ?? 0);
   const plugin = useSimulation((s) => s.simulation?.cluster.settings.networkPlugin ?? null);
-  const enforced = !topology.elements.some((e) => e.data.kind === 'pod' && !e.data.isolation.enforced);
-  const isolated = topology.elements.filter((e) => e.data.kind === 'pod' && (e.data.isolation.ingress.length > 0 || e.data.isolation.egress.length > 0)).length;
+  const enforced = !topology.elements.some((e) => (e.data.kind === 'pod' || e.data.kind === 'podAggregate') && !e.data.isolation.enforced);
+  const isolated = isolatedPods(topology);
   if (policies === 0) return null;
   return (
     <div className="legend legend-policy" data-testid="policy-legend">

@@ -11,10 +11,18 @@ import './trace.css';
 const PROTOCOLS: Protocol[] = ['TCP', 'UDP', 'SCTP'];
 const EMPTY: TraceQuestion = { from: EXTERNAL, to: '', protocol: 'TCP', srcIp: DEFAULT_EXTERNAL_SOURCE_IP };
 
-function Options({ id, choices }: { id: string; choices: Choice[] }) {
+/** More options than this would cost a long task per result (10,000 pods make 10,000): then only those matching what is typed. */
+const MAX_OPTIONS = 200;
+
+function Options({ id, choices, typed }: { id: string; choices: Choice[]; typed: string }) {
+  const shown = useMemo(() => {
+    if (choices.length <= MAX_OPTIONS) return choices;
+    const text = typed.trim();
+    return choices.filter((c) => c.value.includes(text)).slice(0, MAX_OPTIONS);
+  }, [choices, typed]);
   return (
     <datalist id={id}>
-      {choices.map((c) => (
+      {shown.map((c) => (
         <option key={c.value} value={c.value} label={c.label} />
       ))}
     </datalist>
@@ -76,7 +84,7 @@ export function RequestBar() {
           size={16}
         />
       </label>
-      <Options id={`${ids}-from`} choices={sources} />
+      <Options id={`${ids}-from`} choices={sources} typed={request.from} />
       {external && (
         <label className="request-field">
           <span>Source IP</span>
@@ -103,7 +111,7 @@ export function RequestBar() {
           spellCheck={false}
         />
       </label>
-      <Options id={`${ids}-to`} choices={targets} />
+      <Options id={`${ids}-to`} choices={targets} typed={request.to} />
       <label className="request-field">
         <span className="sr-only">Protocol</span>
         <select data-testid="request-protocol" value={request.protocol ?? 'TCP'} onChange={(e) => update({ protocol: e.target.value as Protocol })}>
