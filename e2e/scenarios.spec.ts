@@ -32,7 +32,7 @@ test('the scenario picker loads a seed, and asks before replacing an edited docu
 
 test('a selection the new scenario does not have leaves no part of its canvas faded', async ({ page }) => {
   await openPlayground(page);
-  await page.getByTestId('service-shop/backend').click();
+  await page.getByTestId('service-shop/backend-api').click();
   const faded = page.locator('.react-flow__edge-path[style*="opacity: 0.35"]');
   await expect(faded).not.toHaveCount(0);
   await page.getByTestId('scenario-picker').selectOption('nodeport');
@@ -117,10 +117,10 @@ test('before (or without) Monaco, a plain editor already edits the document', as
   const plain = page.getByTestId('plain-editor');
   await expect(plain).toBeVisible();
   await expect(plain).toHaveValue(/kind: Service/);
-  await expect(page.getByTestId('service-shop/backend')).toHaveAttribute('data-no-endpoints', 'false');
+  await expect(page.getByTestId('service-shop/backend-api')).toHaveAttribute('data-no-endpoints', 'false');
   const text = await plain.inputValue();
   await plain.fill(text.replace('    app: backend\n  ports', '    app: nobody\n  ports'));
-  await expect(page.getByTestId('service-shop/backend')).toHaveAttribute('data-no-endpoints', 'true');
+  await expect(page.getByTestId('service-shop/backend-api')).toHaveAttribute('data-no-endpoints', 'true');
 });
 
 test('a computation past the time limit is abandoned and the page says so', async ({ page }) => {
