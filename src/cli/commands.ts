@@ -94,9 +94,6 @@ function protocolOption(v: unknown): Protocol | undefined {
   return typeof v === 'string' ? (v.toUpperCase() as Protocol) : undefined;
 }
 
-/** Commands the contract names that arrive with later work; asking for one is a usage error that says so. */
-export const PLANNED_COMMANDS: string[] = [];
-
 export function isQuestionError(value: unknown): value is QuestionError {
   return typeof value === 'object' && value !== null && 'error' in value;
 }

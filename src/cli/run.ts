@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { simulate, validate } from '../engine/index';
 import type { InputFile, Simulation } from '../engine/index';
-import { COMMANDS, PLANNED_COMMANDS, isQuestionError } from './commands';
+import { COMMANDS, isQuestionError } from './commands';
 import { usageText } from './usage';
 
 export interface CliIO {
@@ -45,12 +45,7 @@ async function runCommandLine(argv: string[], io: CliIO): Promise<CliResult> {
 
 function parseCommandArgs(name: string, args: string[]) {
   const command = COMMANDS[name];
-  if (!command) {
-    if (PLANNED_COMMANDS.includes(name)) {
-      throw new UsageError(`'${name}' is not available in this version yet; available: ${Object.keys(COMMANDS).join(', ')}, batch`);
-    }
-    throw new UsageError(`unknown command '${name}'; try --help`);
-  }
+  if (!command) throw new UsageError(`unknown command '${name}'; try --help`);
   const { values, positionals } = parseArgs({
     args,
     options: { ...command.options, file: { type: 'string', short: 'f', multiple: true } },
