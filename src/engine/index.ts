@@ -17,4 +17,4 @@ export { isQuestionError } from './model/refs';
 export { DIAGNOSTIC_CATALOGUE } from './diagnostics/catalogue';
 export type { CatalogueEntry } from './diagnostics/catalogue';
 export type { DiagnosticCode } from './diagnostics/catalogue';
-export { DEFAULT_SETTINGS, PROXY_MODES, IPVS_SCHEDULERS, NETWORK_PLUGINS } from './model/settings';
+export { DEFAULT_SETTINGS } from './model/settings';

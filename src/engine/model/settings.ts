@@ -25,7 +25,8 @@ export const PROXY_MODES: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables'
 export const IPVS_SCHEDULERS: readonly IpvsScheduler[] = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'dh', 'sed', 'nq'];
 export const NETWORK_PLUGINS: readonly NetworkPlugin[] = ['calico', 'cilium', 'flannel'];
 
-const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+/** True when `v` is one of `values` (a setting read from untrusted input). */
+export const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
 
 /** Caller settings over the defaults; a malformed value falls back to the default rather than throwing. */
 export function resolveSettings(given: unknown): ClusterSettings {

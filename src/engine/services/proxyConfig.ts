@@ -1,10 +1,10 @@
 // A pasted kube-proxy ConfigMap (kube-system/kube-proxy, data `config.conf`, a KubeProxyConfiguration)
 // decides the proxy mode and IPVS scheduler, over the page's choice: the cluster says how it runs.
 import { parse } from 'yaml';
-import type { ClusterSettings, IpvsScheduler, ProxyMode } from '../types';
+import type { ClusterSettings } from '../types';
 import { locate, type ParsedObject } from '../parse/parse';
 import { field, str } from '../parse/read';
-import { IPVS_SCHEDULERS, PROXY_MODES } from '../model/settings';
+import { IPVS_SCHEDULERS, PROXY_MODES, oneOf } from '../model/settings';
 
 function readConfig(text: string): { mode?: string; scheduler?: string } {
   try {
@@ -26,8 +26,8 @@ export function withKubeProxyConfig(configMaps: ParsedObject[], settings: Cluste
   const ipvsScheduler = scheduler === '' || scheduler === undefined ? 'rr' : scheduler;
   return {
     ...settings,
-    proxyMode: (PROXY_MODES as readonly string[]).includes(proxyMode) ? (proxyMode as ProxyMode) : settings.proxyMode,
-    ipvsScheduler: (IPVS_SCHEDULERS as readonly string[]).includes(ipvsScheduler) ? (ipvsScheduler as IpvsScheduler) : settings.ipvsScheduler,
+    proxyMode: oneOf(PROXY_MODES, proxyMode) ? proxyMode : settings.proxyMode,
+    ipvsScheduler: oneOf(IPVS_SCHEDULERS, ipvsScheduler) ? ipvsScheduler : settings.ipvsScheduler,
     proxyModeSource: locate(cm, ['data', 'config.conf']),
   };
 }
