@@ -105,7 +105,8 @@ type BuildRequest = (id: number) => EngineRequest;
 abstract class BaseClient implements EngineClient {
   abstract readonly host: EngineHost;
   protected channels = new Channels();
-  protected abstract send(channel: string, build: BuildRequest): Promise<Outcome>;
+  /** One request on a channel: latest wins within it. */
+  abstract send(channel: string, build: BuildRequest): Promise<Outcome>;
 
   async simulate(files: InputFile[], settings?: SettingsInput): Promise<ComputeResult> {
     return asCompute(await this.send('simulate', (id) => ({ type: 'simulate', id, files, settings })));
@@ -119,11 +120,6 @@ abstract class BaseClient implements EngineClient {
 }
 
 class MainThreadClient extends BaseClient {
-  /** The worker client's fallback path (same channels semantics, its own bookkeeping). */
-  sendFromWorker(channel: string, build: BuildRequest): Promise<Outcome> {
-    return this.send(channel, build);
-  }
-
   readonly host = 'main-thread' as const;
   private engine: Promise<(request: EngineRequest) => EngineResponse> | null = null;
 
@@ -131,7 +127,7 @@ class MainThreadClient extends BaseClient {
     super();
   }
 
-  protected async send(channel: string, build: BuildRequest): Promise<Outcome> {
+  async send(channel: string, build: BuildRequest): Promise<Outcome> {
     const latest = this.channels.get(channel);
     const id = latest.next();
     this.engine ??= this.loadEngine().then((engine) => createRequestHandler(engine));
@@ -197,8 +193,8 @@ class WorkerClient extends BaseClient {
     return live;
   }
 
-  protected async send(channel: string, build: BuildRequest): Promise<Outcome> {
-    if (this.fallback) return this.fallback.sendFromWorker(channel, build);
+  async send(channel: string, build: BuildRequest): Promise<Outcome> {
+    if (this.fallback) return this.fallback.send(channel, build);
     const latest = this.channels.get(channel);
     const id = latest.next();
     const live = this.live;
