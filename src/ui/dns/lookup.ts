@@ -1,6 +1,7 @@
 // What the DNS panel says about an answer, and the path a lookup takes on the canvas. Pure.
 import type { Cluster, DnsAnswer, Pod, ResolvConf } from '../../engine';
 import type { PlaybackPath } from '../state/stores';
+import { podId, serviceId } from '../canvas/topology';
 
 const KUBE_DNS = 'kube-system/kube-dns';
 
@@ -102,22 +103,22 @@ export function dnsPlayback(cluster: Cluster, pod: Pod, name: string, answer: Dn
     title: `DNS lookup of ${name} from ${pod.key}`,
     hops: [
       {
-        element: `pod-${pod.key}`, kind: 'Pod', label: pod.name,
+        element: podId(pod.key), kind: 'Pod', label: pod.name,
         caption: `The resolver sends ${n === 1 ? 'a query' : `${n} queries`} for ${name} to its nameserver ${server} (UDP 53).`,
         src: podIP, dst: `${server}:53`,
       },
       {
-        element: `service-${KUBE_DNS}`, kind: 'ClusterIP', label: `kube-dns ${server}`,
+        element: serviceId(KUBE_DNS), kind: 'ClusterIP', label: `kube-dns ${server}`,
         caption: `kube-proxy rewrites the Service address to a CoreDNS pod (DNAT to ${coreIP}).`,
         src: podIP, dst: coreIP,
       },
       {
-        element: `pod-${core.key}`, kind: 'DNS', label: core.name,
+        element: podId(core.key), kind: 'DNS', label: core.name,
         caption: `CoreDNS answers ${countRcodes(answer)}${upstream ? ', forwarding names outside the cluster to the upstream resolver' : ''}.`,
         src: podIP, dst: coreIP,
       },
       {
-        element: `pod-${pod.key}`, kind: 'Pod', label: pod.name,
+        element: podId(pod.key), kind: 'Pod', label: pod.name,
         caption: `The reply comes back from ${server} (conntrack undoes the DNAT): ${outcome(name, answer)}`,
         src: `${server}:53`, dst: podIP,
       },

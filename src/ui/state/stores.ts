@@ -69,7 +69,7 @@ export interface PlaybackHop {
   /** Canvas element id the packet is at (node id), or null when the hop has no element on the canvas. */
   element: string | null;
   kind: string;
-  /** Short label (`kube-proxy on node-2`). */
+  /** What the hop is, shown after its kind (`node-2`, `shop/frontend`, `kube-dns 10.96.0.10`). */
   label: string;
   /** The one-line explanation shown as the caption. */
   caption: string;

@@ -15,7 +15,7 @@ export function DropNotice() {
           ✕
         </span>
         <strong>Dropped</strong> at hop {drop.hop + 1}
-        {hop ? ` (${hop.label})` : ''}
+        {hop ? ` (${hop.kind} ${hop.label})` : ''}
         <code className="drop-reason" data-testid="trace-drop-reason">
           {drop.reason}
         </code>

@@ -46,7 +46,7 @@ export function HopCaption({ hops, index, dropped, offCanvas, testid }: HopCapti
           Hop {index + 1} of {hops.length}
         </span>
         <span className="hop-kind">{hop.kind}</span>
-        <span className="hop-label">{hop.label.slice(hop.kind.length + 1)}</span>
+        <span className="hop-label">{hop.label}</span>
         {dropped && <span className="badge badge-danger">✕ dropped</span>}
       </div>
       <div className="hop-note">{hop.caption}</div>

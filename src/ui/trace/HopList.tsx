@@ -24,7 +24,7 @@ export function HopList() {
               <span className="hop-index">{current ? '▶' : i + 1}</span>
               <span className="hop-body">
                 <span className="hop-row-head">
-                  <span className="hop-kind">{hop.kind}</span> <span className="hop-label">{hop.label.slice(hop.kind.length + 1)}</span>
+                  <span className="hop-kind">{hop.kind}</span> <span className="hop-label">{hop.label}</span>
                   {dropped && <span className="badge badge-danger">✕ dropped</span>}
                 </span>
                 <span className="hop-note">{hop.caption}</span>

@@ -31,6 +31,13 @@ describe('a trace as a playback path', () => {
     expect(elementOfRef(null)).toBeNull();
   });
 
+  it('labels each hop with what it is, apart from its kind (the panel shows them side by side)', () => {
+    const path = toPlaybackPath(delivered, 'external → 198.51.100.1:80');
+    expect(path.hops.map((h) => [h.kind, h.label])).toEqual([
+      ['Client', '203.0.113.10'], ['LoadBalancer', 'shop/frontend'], ['KubeProxy', 'node-1'], ['Pod', 'shop/frontend-a'],
+    ]);
+  });
+
   it('keeps the packet addresses per hop, carrying them over a hop that says nothing, so DNAT and SNAT show', () => {
     const path = toPlaybackPath(delivered, 'external → 198.51.100.1:80');
     expect(path.hops.map((h) => [h.element, h.src, h.dst])).toEqual([

@@ -31,7 +31,7 @@ export function toPlaybackHops(hops: TraceHop[]): PlaybackHop[] {
     result.push({
       element: elementOfRef(hop.ref),
       kind: hop.kind,
-      label: `${hop.kind} ${hop.name}`,
+      label: hop.name,
       caption: hop.note,
       // A hop that says nothing about the packet keeps what the one before said.
       src: hop.packet?.src ?? previous?.src ?? null,
