@@ -95,6 +95,26 @@ describe('re-running after an edit', () => {
     stop();
   });
 
+  it('a re-run after another animation took the player (a DNS lookup) updates the answer and leaves that animation playing', async () => {
+    let pod = 'shop/backend-a';
+    const { stores, trace } = setup(() => answerTo(pod));
+    const stop = rerunOnChange(stores, 200);
+    await vi.advanceTimersByTimeAsync(0);
+    await send(stores, { from: 'shop/frontend-x', to: 'backend-api.shop:80' });
+    stores.playback.getState().load({ title: 'DNS lookup', hops: [], drop: null, highlights: [] });
+    const dns = stores.playback.getState().path;
+
+    pod = 'shop/backend-b';
+    stores.document.getState().setText(`${threeTier}\n# an edit\n`);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(trace.getState().answer?.destination?.pod).toBe('shop/backend-b');
+    expect(stores.playback.getState().path).toBe(dns);
+    // Sending again takes the player back.
+    await send(stores, { from: 'shop/frontend-x', to: 'backend-api.shop:80' });
+    expect(stores.playback.getState().path?.title).toContain('backend-api.shop:80');
+    stop();
+  });
+
   it('says so when the request\'s target is gone from the manifests', async () => {
     const { stores, trace } = setup(() => answerTo('shop/backend-a'));
     const stop = rerunOnChange(stores, 200);

@@ -19,6 +19,8 @@ export interface TraceState {
   problem: string | null;
   /** Set when the request's target is no longer in the simulation. */
   targetGone: string | null;
+  /** The playback path this store loaded last; a re-run leaves the player alone once it shows another (a DNS lookup). */
+  pathId: number | null;
 }
 
 const traceStores = new WeakMap<PlaygroundStores, StoreApi<TraceState>>();
@@ -26,7 +28,7 @@ const traceStores = new WeakMap<PlaygroundStores, StoreApi<TraceState>>();
 export function traceStoreOf(stores: PlaygroundStores): StoreApi<TraceState> {
   let store = traceStores.get(stores);
   if (!store) {
-    store = createStore<TraceState>(() => ({ sent: null, status: 'idle', answer: null, many: null, problem: null, targetGone: null }));
+    store = createStore<TraceState>(() => ({ sent: null, status: 'idle', answer: null, many: null, problem: null, targetGone: null, pathId: null }));
     traceStores.set(stores, store);
   }
   return store;
@@ -54,6 +56,9 @@ function goneNotice(stores: PlaygroundStores, q: SentQuestion): string | null {
 function apply(stores: PlaygroundStores, q: SentQuestion, result: AskResult, rerun: boolean): void {
   const store = traceStoreOf(stores);
   if (result.kind === 'stale' || store.getState().sent !== q) return;
+  const playback = stores.playback.getState();
+  // A re-run updates the answer; it takes the player back only from its own path.
+  const ownsPlayer = !rerun || playback.path === null || playback.path.id === store.getState().pathId;
   const targetGone = goneNotice(stores, q);
   if (result.kind !== 'ok' || isQuestionError(result.answer)) {
     const problem =
@@ -62,7 +67,7 @@ function apply(stores: PlaygroundStores, q: SentQuestion, result: AskResult, rer
       : isQuestionError(result.answer) ? result.answer.error.message
       : 'unexpected answer';
     store.setState({ status: 'error', answer: null, many: null, problem, targetGone });
-    stores.playback.getState().clear();
+    if (ownsPlayer) playback.clear();
     return;
   }
   const many = q.kind === 'sendMany' ? (result.answer as SendManyAnswer) : null;
@@ -70,8 +75,9 @@ function apply(stores: PlaygroundStores, q: SentQuestion, result: AskResult, rer
   store.setState({ status: 'ready', answer, many, problem: null, targetGone });
   const path = toPlaybackPath(answer, titleOf(q));
   // A re-run that changes nothing leaves the animation where the user put it.
-  if (rerun && samePath(path, stores.playback.getState().path)) return;
-  stores.playback.getState().load(path, true);
+  if (!ownsPlayer || (rerun && samePath(path, playback.path))) return;
+  playback.load(path, true);
+  store.setState({ pathId: stores.playback.getState().path?.id ?? null });
 }
 
 async function askAbout(stores: PlaygroundStores, q: SentQuestion, rerun: boolean): Promise<void> {
