@@ -2,6 +2,7 @@
 // (namespace default), or kubectl-style `ns/deploy/name`, `ns/sts/name`, `ns/ds/name` (its first pod).
 import type { Cluster, Pod } from '../types';
 import type { QuestionError } from '../questions';
+import { clusterIndex } from '../services/lookup';
 
 const WORKLOAD_ALIASES: Record<string, string> = {
   deploy: 'Deployment', deployment: 'Deployment', deployments: 'Deployment',
@@ -30,11 +31,12 @@ export function findPod(cluster: Cluster, ref: unknown): Pod | QuestionError {
     if (!kind) return questionError('BAD_ARGUMENT', `"${alias}" in "${ref}" is not a workload kind; use deploy, sts, ds, rs or job.`);
     const workload = cluster.workloads.find((w) => w.kind === kind && w.namespace === ns && w.name === name);
     if (!workload) return questionError('NOT_FOUND', `There is no ${kind} ${ns}/${name}.`);
-    const first = workload.pods.map((k) => cluster.pods.find((p) => p.key === k)).find((p): p is Pod => p !== undefined);
+    const { podsByKey } = clusterIndex(cluster);
+    const first = workload.pods.map((k) => podsByKey.get(k)).find((p): p is Pod => p !== undefined);
     if (!first) return questionError('NOT_FOUND', `${kind} ${ns}/${name} has no pods.`);
     return first;
   }
   const key = parts.length === 2 ? ref.trim() : `default/${parts[0]}`;
-  const pod = cluster.pods.find((p) => p.key === key);
+  const pod = clusterIndex(cluster).podsByKey.get(key);
   return pod ?? questionError('NOT_FOUND', `There is no pod ${key}.`);
 }

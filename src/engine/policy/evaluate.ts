@@ -15,7 +15,18 @@ export interface PolicyContext {
   byNamespace: Map<string, NetworkPolicy[]>;
 }
 
+const contexts = new WeakMap<Cluster, PolicyContext>();
+
+/** Built once per model (the Cluster never changes after simulate()): every verdict of a trace or a batch shares it. */
 export function policyContext(cluster: Cluster): PolicyContext {
+  const cached = contexts.get(cluster);
+  if (cached) return cached;
+  const context = buildContext(cluster);
+  contexts.set(cluster, context);
+  return context;
+}
+
+function buildContext(cluster: Cluster): PolicyContext {
   const byNamespace = new Map<string, NetworkPolicy[]>();
   for (const p of [...(cluster.networkPolicies ?? [])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
     const list = byNamespace.get(p.namespace);
