@@ -93,7 +93,3 @@ function usage(message: string): QuestionError {
 function protocolOption(v: unknown): Protocol | undefined {
   return typeof v === 'string' ? (v.toUpperCase() as Protocol) : undefined;
 }
-
-export function isQuestionError(value: unknown): value is QuestionError {
-  return typeof value === 'object' && value !== null && 'error' in value;
-}

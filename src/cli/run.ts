@@ -1,9 +1,9 @@
 // The command line as a pure-ish function of its arguments and inputs, so tests can call it
 // without spawning a process. main.ts binds it to the real process.
 import { parseArgs } from 'node:util';
-import { simulate, validate } from '../engine/index';
+import { isQuestionError, simulate, validate } from '../engine/index';
 import type { InputFile, Simulation } from '../engine/index';
-import { COMMANDS, isQuestionError } from './commands';
+import { COMMANDS } from './commands';
 import { usageText } from './usage';
 
 export interface CliIO {
