@@ -7,7 +7,7 @@ import { HopCaption } from './HopCaption';
 import { HopList } from './HopList';
 import { Candidates, Destination, Distribution } from './Outcome';
 import { PlaybackControls } from './PlaybackControls';
-import { traceStoreOf } from './traceStore';
+import { replay, traceStoreOf } from './traceStore';
 import { useStepKeys } from './useStepKeys';
 
 /** The hop the packet is at; alone in following the index, so a step re-renders only it and the list. */
@@ -40,7 +40,15 @@ export function TracePanel() {
           ✕ {trace.problem}
         </p>
       )}
-      {path && trace.answer && (
+      {path && trace.answer && path.id !== trace.pathId && (
+        <p className="muted" data-testid="trace-elsewhere">
+          The canvas is showing another animation ({path.title}).{' '}
+          <button type="button" className="link-button" data-testid="trace-replay" onClick={() => replay(stores)}>
+            Show this request's hops again
+          </button>
+        </p>
+      )}
+      {path && trace.answer && path.id === trace.pathId && (
         <>
           <PlaybackControls />
           <CurrentHop />

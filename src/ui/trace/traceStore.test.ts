@@ -3,7 +3,7 @@ import { simulate, type Answer, type Question, type TraceAnswer } from '../../en
 import type { EngineClient } from '../../worker/client';
 import threeTier from '../../scenarios/three-tier.yaml?raw';
 import { createPlaygroundStores } from '../state/stores';
-import { rerunOnChange, send, traceStoreOf } from './traceStore';
+import { replay, rerunOnChange, send, traceStoreOf } from './traceStore';
 
 const answerTo = (pod: string): TraceAnswer => ({
   delivered: true,
@@ -109,9 +109,10 @@ describe('re-running after an edit', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(trace.getState().answer?.destination?.pod).toBe('shop/backend-b');
     expect(stores.playback.getState().path).toBe(dns);
-    // Sending again takes the player back.
-    await send(stores, { from: 'shop/frontend-x', to: 'backend-api.shop:80' });
-    expect(stores.playback.getState().path?.title).toContain('backend-api.shop:80');
+    // Replaying puts the updated answer back on the player, as the trace's own path.
+    replay(stores);
+    expect(stores.playback.getState().path?.hops[1].element).toBe('pod-shop/backend-b');
+    expect(trace.getState().pathId).toBe(stores.playback.getState().path?.id);
     stop();
   });
 

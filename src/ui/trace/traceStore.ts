@@ -76,8 +76,18 @@ function apply(stores: PlaygroundStores, q: SentQuestion, result: AskResult, rer
   const path = toPlaybackPath(answer, titleOf(q));
   // A re-run that changes nothing leaves the animation where the user put it.
   if (!ownsPlayer || (rerun && samePath(path, playback.path))) return;
-  playback.load(path, true);
-  store.setState({ pathId: stores.playback.getState().path?.id ?? null });
+  loadPath(stores, path);
+}
+
+function loadPath(stores: PlaygroundStores, path: Omit<PlaybackPath, 'id'>): void {
+  stores.playback.getState().load(path, true);
+  traceStoreOf(stores).setState({ pathId: stores.playback.getState().path?.id ?? null });
+}
+
+/** Puts the last answer back on the canvas after another animation (a DNS lookup) took it. */
+export function replay(stores: PlaygroundStores): void {
+  const { sent, answer } = traceStoreOf(stores).getState();
+  if (sent && answer) loadPath(stores, toPlaybackPath(answer, titleOf(sent)));
 }
 
 async function askAbout(stores: PlaygroundStores, q: SentQuestion, rerun: boolean): Promise<void> {
