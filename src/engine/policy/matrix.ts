@@ -64,7 +64,7 @@ function compare(a: string, b: string): number {
 }
 
 /** The pods a matrix shows: engine-supplied pods (CoreDNS) only when kube-system is asked for by name. */
-export function matrixPods(cluster: Cluster, namespaces?: string[]): Pod[] {
+function matrixPods(cluster: Cluster, namespaces?: string[]): Pod[] {
   const wanted = namespaces && namespaces.length > 0 ? new Set(namespaces) : null;
   return cluster.pods
     .filter((p) => (wanted ? wanted.has(p.namespace) : !p.builtin))
@@ -172,8 +172,8 @@ function applyPolicies(ctx: PolicyContext, groups: Group[], port: number, protoc
   }
 }
 
-/** The matrix itself, for callers that already chose pods (the page's view, the bench). */
-export function computeMatrix(cluster: Cluster, pods: Pod[], port: number, protocol: Protocol): boolean[][] {
+/** The matrix itself, over pods already chosen. */
+function computeMatrix(cluster: Cluster, pods: Pod[], port: number, protocol: Protocol): boolean[][] {
   const ctx = policyContext(cluster);
   const n = pods.length;
   if (ctx.plugin === 'flannel') return pods.map(() => new Array<boolean>(n).fill(true));

@@ -8,7 +8,6 @@ import { isIP } from '../model/ip';
 import { policyContext, sideVerdict, type Endpoint, type PolicyContext, type SideVerdict } from './evaluate';
 import type { DirectionVerdict, PluginSpecific, ReachAnswer, ReachQuestion } from './types';
 import { describeVerdict } from './reason';
-export { matrix } from './matrix';
 
 /** One end of a connection: a pod, or a bare address (an external client, a node after SNAT). */
 export type PolicyPeer = { pod: Pod; ip?: string } | { pod?: undefined; ip: string };
