@@ -3,16 +3,13 @@ import type { Node, Pod, Service, ServicePort } from '../types';
 import type { ReachAnswer } from '../policy/types';
 import { connectionVerdict, type PolicyPeer } from '../policy/reach';
 import { containerPorts } from '../model/pods';
-import { addr, drop, fieldLines, hop, nodeRef, objectLines, podRef, type Walk } from './walk';
+import { addr, drop, fieldLines, hop, nodeRef, podRef, type Walk } from './walk';
 
 export interface ViaService {
   service: Service;
   sp: ServicePort;
 }
 
-function policyLines(w: Walk, names: string[]) {
-  return names.map((n) => objectLines(w.cluster.objects.find((o) => o.key === `NetworkPolicy/${n}`)?.source ?? null));
-}
 
 const list = (names: string[]) => names.join(', ');
 
@@ -30,7 +27,7 @@ function egressCheck(w: Walk, verdict: ReachAnswer, dest: Pod, port: number, pac
   if (egress.allowed || !src) return true;
   hop(w, 'Policy', list(egress.policies) || src.key, src.podIP, null, verdict.reason, { ref: podRef(src), packet });
   drop(w, 'POLICY_DENIED_EGRESS', `NetworkPolicy ${list(egress.policies)} selects ${src.key} for egress and no rule allows ${dest.key} on ${port}/${w.protocol}.`,
-    `Policies add up: add a NetworkPolicy that selects ${src.key} with an egress rule allowing ${dest.key}'s labels on port ${port}/${w.protocol} (rather than loosening ${list(egress.policies) || 'the default deny'}).`, policyLines(w, egress.policies));
+    `Policies add up: add a NetworkPolicy that selects ${src.key} with an egress rule allowing ${dest.key}'s labels on port ${port}/${w.protocol} (rather than loosening ${list(egress.policies) || 'the default deny'}).`, egress.selecting.map((p) => p.source));
   return false;
 }
 
@@ -43,7 +40,7 @@ function ingressCheck(w: Walk, verdict: ReachAnswer, dest: Pod, port: number, sr
     const who = src ? src.key : srcIp;
     const seenAs = !src || srcIp !== src.podIP ? ` (the pod sees the source as ${srcIp})` : '';
     drop(w, 'POLICY_DENIED_INGRESS', `NetworkPolicy ${list(ingress.policies)} selects ${dest.key} for ingress and no rule allows ${who}${seenAs} on ${port}/${w.protocol}.`,
-      `Policies add up: add a NetworkPolicy that selects ${dest.key} with an ingress rule allowing ${src ? `${src.key}'s labels` : srcIp} on port ${port}/${w.protocol} (rather than loosening ${list(ingress.policies) || 'the default deny'}).`, policyLines(w, ingress.policies));
+      `Policies add up: add a NetworkPolicy that selects ${dest.key} with an ingress rule allowing ${src ? `${src.key}'s labels` : srcIp} on port ${port}/${w.protocol} (rather than loosening ${list(ingress.policies) || 'the default deny'}).`, ingress.selecting.map((p) => p.source));
     return false;
   }
   const involved = [...new Set([...egress.policies, ...ingress.policies])];

@@ -51,10 +51,6 @@ export function fieldLines(w: Walk, source: SourceRange | null, what: string): F
   return source ? (w.cluster.fieldSources?.[fieldKey(source, what)] ?? null) : null;
 }
 
-export function objectLines(source: SourceRange | null): FieldLines | null {
-  return source ? { file: source.file, line: source.line, endLine: source.endLine } : null;
-}
-
 /** The contract's candidates: every pod the request could end at, sorted by pod. */
 export function setCandidates(w: Walk, candidates: Array<{ pod: string; probability: number }>): void {
   w.answer.candidates = candidates.map((c) => ({ pod: c.pod, probability: c.probability })).sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
