@@ -14,7 +14,7 @@ function LinesButton({ lines }: { lines: { line: number; endLine: number } }) {
       type="button"
       className="mx-link mono"
       title="Show in the editor"
-      onClick={() => selection.getState().revealRange({ line: lines.line, column: 1, endLine: lines.endLine + 1, endColumn: 1 })}
+      onClick={() => selection.getState().revealLines(lines)}
     >
       {text}
     </button>

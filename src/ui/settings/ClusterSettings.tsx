@@ -102,7 +102,7 @@ export function ClusterSettings() {
             <button
               type="button"
               className="link-button"
-              onClick={() => selection.getState().revealRange({ line: configMap.line, column: 1, endLine: configMap.endLine, endColumn: 1 })}
+              onClick={() => selection.getState().revealLines(configMap)}
             >
               Show it in the editor (line {configMap.line})
             </button>

@@ -99,4 +99,12 @@ describe('playground stores', () => {
     expect(two.document.getState().text).toBe('y');
     expect(two.settings.getState().showBuiltin).toBe(false);
   });
+
+  it('reveals whole lines: up to the start of the line after the last, so the last one is selected too', () => {
+    const stores = createPlaygroundStores({ instanceId: 'r', defaultText: 'x', defaultScenarioId: null, storage: null });
+    stores.selection.getState().revealLines({ line: 3, endLine: 5 });
+    expect(stores.selection.getState().reveal).toEqual({ line: 3, column: 1, endLine: 6, endColumn: 1, nonce: 1 });
+    stores.selection.getState().revealLines({ line: 3, endLine: 5 });
+    expect(stores.selection.getState().reveal?.nonce).toBe(2);
+  });
 });

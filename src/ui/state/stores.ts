@@ -57,6 +57,8 @@ export interface SelectionState {
   select(id: string | null): void;
   setCursorLine(line: number): void;
   revealRange(range: Omit<RevealRequest, 'nonce'>): void;
+  /** Selects whole lines `line`..`endLine` in the editor (a policy, a drop's fix, a ConfigMap). */
+  revealLines(lines: { line: number; endLine: number }): void;
 }
 
 export interface SettingsState {
@@ -242,6 +244,8 @@ export function createPlaygroundStores(options: PlaygroundOptions): PlaygroundSt
     },
     setCursorLine: (cursorLine) => set({ cursorLine }),
     revealRange: (range) => set((state) => ({ reveal: { ...range, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
+    // Up to the start of the next line, so the last line is selected too.
+    revealLines: ({ line, endLine }) => set((state) => ({ reveal: { line, column: 1, endLine: endLine + 1, endColumn: 1, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
   }));
 
   const settings = createStore<SettingsState>((set) => ({

@@ -31,7 +31,7 @@ export function DropNotice() {
           type="button"
           className="link-button"
           data-testid="trace-drop-show-yaml"
-          onClick={() => selection.getState().revealRange({ line: first.line, column: 1, endLine: first.endLine, endColumn: 1 })}
+          onClick={() => selection.getState().revealLines(first)}
         >
           Show line{first.endLine > first.line ? 's' : ''} {first.line}
           {first.endLine > first.line ? `–${first.endLine}` : ''} in the editor
