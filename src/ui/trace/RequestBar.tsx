@@ -37,8 +37,9 @@ export function RequestBar() {
   const [count, setCount] = useState(20);
   const ids = useId();
   const sources = useMemo(() => (cluster ? sourceChoices(cluster) : []), [cluster]);
-  const targets = useMemo(() => (cluster ? targetChoices(cluster, request.from) : []), [cluster, request.from]);
   const external = request.from.trim() === EXTERNAL;
+  // Per result and side, not per keystroke in From: only whether the sender is outside changes the order.
+  const targets = useMemo(() => (cluster ? targetChoices(cluster, external) : []), [cluster, external]);
   const ready = request.from.trim() !== '' && request.to.trim() !== '';
 
   function update(patch: Partial<TraceQuestion>) {

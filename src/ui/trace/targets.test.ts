@@ -30,10 +30,10 @@ describe('request bar choices', () => {
   });
 
   it('completes what answers from the sender\'s side first: addresses from outside, Service names from a pod', () => {
-    const outside = targetChoices(cluster, 'external').map((c) => c.value);
+    const outside = targetChoices(cluster, true).map((c) => c.value);
     expect(outside[0]).toBe(`${lbIP}:80`);
     expect(outside).toContain(`${cluster.nodes[0].internalIP}:${cluster.services.find((s) => s.key === 'shop/frontend')!.ports[0].nodePort}`);
-    const inside = targetChoices(cluster, 'shop/database-0').map((c) => c.value);
+    const inside = targetChoices(cluster, false).map((c) => c.value);
     expect(inside[0]).toBe('frontend.shop:80');
     expect(inside).toContain('http://backend-api.shop/');
     expect(inside).toContain(`${cluster.services.find((s) => s.key === 'shop/backend-api')!.clusterIP}:80`);

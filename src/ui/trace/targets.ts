@@ -55,10 +55,10 @@ function insideCluster(cluster: Cluster): Choice[] {
 }
 
 /** Where a request can go: what answers from the sender's side first; each address once (53/UDP and 53/TCP are one). */
-export function targetChoices(cluster: Cluster, from: string): Choice[] {
+export function targetChoices(cluster: Cluster, fromExternal: boolean): Choice[] {
   const outside = fromOutside(cluster);
   const inside = insideCluster(cluster);
-  const all = from === EXTERNAL ? [...outside, ...inside] : [...inside, ...outside];
+  const all = fromExternal ? [...outside, ...inside] : [...inside, ...outside];
   const seen = new Set<string>();
   return all.filter((c) => !seen.has(c.value) && seen.add(c.value));
 }
