@@ -11,6 +11,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: OptionSpec;
+  /** Options the command cannot answer without (checked before `answer` is called). */
+  required?: string[];
   answer(sim: Simulation, values: OptionValues): unknown | QuestionError;
 }
 
@@ -30,15 +32,14 @@ export const COMMANDS: Record<string, Command> = {
   trace: {
     summary: 'follow one request hop by hop (DNS, kube-proxy, NetworkPolicy)',
     usage: 'trace --from <pod|external> --to <target> [--protocol P] [--method M] [--header K:V ...] [--src-ip IP] [--via-node NODE] [--gateway ns/name] [--seed N]',
+    required: ['from', 'to'],
     options: {
       from: { type: 'string' }, to: { type: 'string' }, protocol: { type: 'string' }, method: { type: 'string' },
       header: { type: 'string', multiple: true }, 'src-ip': { type: 'string' }, 'via-node': { type: 'string' },
       gateway: { type: 'string' }, seed: { type: 'string' },
     },
     answer: (sim, values) => {
-      const missing = ['from', 'to'].filter((o) => values[o] === undefined);
-      if (missing.length > 0) return usage(`trace needs ${missing.map((o) => `--${o}`).join(', ')}`);
-      const seed = values.seed === undefined ? undefined : /^\d+$/.test(values.seed as string) ? Number(values.seed) : NaN;
+      const seed = wholeNumber(values.seed);
       if (Number.isNaN(seed)) return usage(`--seed ${String(values.seed)} is not a whole number`);
       const headers: Record<string, string> = {};
       for (const h of (values.header as string[] | undefined) ?? []) {
@@ -55,10 +56,9 @@ export const COMMANDS: Record<string, Command> = {
   dns: {
     summary: 'what a pod\'s resolver does with a name',
     usage: 'dns --from <pod> --name <name> [--type A|AAAA|SRV|CNAME|PTR]',
+    required: ['from', 'name'],
     options: { from: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' } },
     answer: (sim, values) => {
-      const missing = ['from', 'name'].filter((o) => values[o] === undefined);
-      if (missing.length > 0) return usage(`dns needs ${missing.map((o) => `--${o}`).join(', ')}`);
       const type = typeof values.type === 'string' ? values.type.toUpperCase() : 'A';
       return dns(sim, { from: values.from as string, name: values.name as string, type: type as DnsRecordType });
     },
@@ -66,10 +66,9 @@ export const COMMANDS: Record<string, Command> = {
   reach: {
     summary: 'may this connection be made, by NetworkPolicy?',
     usage: 'reach --from <pod|ip:addr> --to <pod|ip:addr> --port <number|name> [--protocol TCP|UDP|SCTP]',
+    required: ['from', 'to', 'port'],
     options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, protocol: { type: 'string' } },
     answer: (sim, values) => {
-      const missing = ['from', 'to', 'port'].filter((o) => values[o] === undefined);
-      if (missing.length > 0) return usage(`reach needs ${missing.map((o) => `--${o}`).join(', ')}`);
       return reach(sim, { from: values.from as string, to: values.to as string, port: values.port as string, protocol: protocolOption(values.protocol) });
     },
   },
@@ -78,7 +77,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'matrix [--port <n>] [--protocol P] [--namespace ns ...]',
     options: { port: { type: 'string' }, protocol: { type: 'string' }, namespace: { type: 'string', multiple: true } },
     answer: (sim, values) => {
-      const port = values.port === undefined ? undefined : /^\d+$/.test(values.port as string) ? Number(values.port) : NaN;
+      const port = wholeNumber(values.port);
       if (Number.isNaN(port)) return usage(`--port ${String(values.port)} is not a port number; matrix takes 1-65535`);
       return matrix(sim, { port, protocol: protocolOption(values.protocol), namespaces: values.namespace as string[] | undefined });
     },
@@ -87,6 +86,11 @@ export const COMMANDS: Record<string, Command> = {
 
 function usage(message: string): QuestionError {
   return { error: { code: 'BAD_ARGUMENT', message } };
+}
+
+/** An option given as digits, NaN when it is something else, undefined when it is absent. */
+function wholeNumber(v: unknown): number | undefined {
+  return v === undefined ? undefined : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
 }
 
 /** Protocols are written uppercase in manifests; the command line also takes `udp`. */

@@ -60,6 +60,8 @@ function parseCommandArgs(name: string, args: string[]) {
 
 /** One question to the engine; a question naming what does not exist is a usage error. */
 function ask(name: string, values: Record<string, unknown>, sim: Simulation): unknown {
+  const missing = (COMMANDS[name].required ?? []).filter((o) => values[o] === undefined);
+  if (missing.length > 0) throw new UsageError(`${name} needs ${missing.map((o) => `--${o}`).join(', ')}`);
   const answer = COMMANDS[name].answer(sim, values as never);
   if (isQuestionError(answer)) throw new UsageError(answer.error.message);
   return answer;
