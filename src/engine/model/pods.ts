@@ -22,6 +22,12 @@ export interface PodPlan {
   givenReady: boolean | null;
 }
 
+export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+export function isProtocol(v: unknown): v is Protocol {
+  return (PROTOCOLS as readonly unknown[]).includes(v);
+}
+
 export function readProtocol(v: unknown): Protocol {
   return v === 'UDP' || v === 'SCTP' ? v : 'TCP';
 }

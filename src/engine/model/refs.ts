@@ -16,6 +16,11 @@ export function questionError(code: 'NOT_FOUND' | 'BAD_ARGUMENT', message: strin
   return { error: { code, message } };
 }
 
+/** The answer to a question naming a protocol Kubernetes does not have (reach, matrix). */
+export function unsupportedProtocol(given: unknown): QuestionError {
+  return questionError('BAD_ARGUMENT', `--protocol ${String(given)} is not supported; use TCP, UDP or SCTP.`);
+}
+
 export function isQuestionError(value: unknown): value is QuestionError {
   return typeof value === 'object' && value !== null && 'error' in value;
 }

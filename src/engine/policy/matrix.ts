@@ -3,13 +3,12 @@
 // a bit set over groups, each group ORs the rules that apply to it, and a row is its group's row.
 import type { Cluster, Pod, Protocol, Simulation } from '../types';
 import type { QuestionError } from '../questions';
-import { questionError } from '../model/refs';
-import { containerPorts } from '../model/pods';
+import { questionError, unsupportedProtocol } from '../model/refs';
+import { containerPorts, isProtocol } from '../model/pods';
 import { namespaceLabels, ipBlockMatcher, policyContext, policySelects, rulePortsMatch, selectorPeerMatches, type PolicyContext } from './evaluate';
 import { selectorMatches } from '../validate/selectors';
 import type { MatrixAnswer, MatrixQuestion, NetworkPolicyRule, PolicyType } from './types';
 
-const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 class Bits {
   readonly words: Uint32Array;
@@ -197,7 +196,7 @@ export function matrix(sim: Simulation, q: MatrixQuestion): MatrixAnswer | Quest
   const port = q?.port ?? 80;
   const protocol = q?.protocol ?? 'TCP';
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return questionError('BAD_ARGUMENT', `--port ${String(port)} is not a port number; use 1-65535.`);
-  if (!PROTOCOLS.includes(protocol)) return questionError('BAD_ARGUMENT', `--protocol ${String(protocol)} is not supported; use TCP, UDP or SCTP.`);
+  if (!isProtocol(protocol)) return unsupportedProtocol(protocol);
   const namespaces = q?.namespaces ?? [];
   if (!Array.isArray(namespaces) || namespaces.some((ns) => typeof ns !== 'string')) return questionError('BAD_ARGUMENT', 'namespaces must be a list of namespace names.');
   const missing = namespaces.find((ns) => !cluster.namespaces.some((n) => n.name === ns));

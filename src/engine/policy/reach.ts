@@ -2,8 +2,8 @@
 // ingress must both allow it (replies ride on the connection). Service traffic is judged after DNAT.
 import type { Cluster, Pod, Protocol, Simulation } from '../types';
 import type { QuestionError } from '../questions';
-import { findPod, isQuestionError, questionError } from '../model/refs';
-import { containerPorts } from '../model/pods';
+import { findPod, isQuestionError, questionError, unsupportedProtocol } from '../model/refs';
+import { containerPorts, isProtocol } from '../model/pods';
 import { isIP } from '../model/ip';
 import { policyContext, sideVerdict, type Endpoint, type PolicyContext, type SideVerdict } from './evaluate';
 import type { DirectionVerdict, PluginSpecific, ReachAnswer, ReachQuestion } from './types';
@@ -17,7 +17,6 @@ export interface VerdictOptions {
   viaService?: string;
 }
 
-const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 /** The container port a name means on `pod` (name and, when given, protocol). */
 export function resolveNamedPort(pod: Pod, name: string, protocol?: Protocol): { port: number; protocol: Protocol } | null {
@@ -113,7 +112,7 @@ export function reach(sim: Simulation, q: ReachQuestion): ReachAnswer | Question
   const to = resolvePeer(cluster, q?.to, 'to');
   if (isQuestionError(to)) return to;
   const given = q.protocol;
-  if (given !== undefined && !PROTOCOLS.includes(given)) return questionError('BAD_ARGUMENT', `--protocol ${String(given)} is not supported; use TCP, UDP or SCTP.`);
+  if (given !== undefined && !isProtocol(given)) return unsupportedProtocol(given);
   const rawPort = typeof q.port === 'string' && /^\d+$/.test(q.port.trim()) ? Number(q.port.trim()) : q.port;
   if (typeof rawPort === 'number') {
     if (!Number.isInteger(rawPort) || rawPort < 1 || rawPort > 65535) return questionError('BAD_ARGUMENT', `--port ${rawPort} is out of range; use 1-65535 or a container port name.`);

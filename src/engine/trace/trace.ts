@@ -2,6 +2,7 @@
 import type { Pod, Simulation } from '../types';
 import type { QuestionError } from '../questions';
 import { findPod, isQuestionError, questionError } from '../model/refs';
+import { isProtocol } from '../model/pods';
 import { isIPv4 } from '../model/ip';
 import { clusterIndex } from '../services/lookup';
 import { newProxyState, type ProxyState } from '../services/balance';
@@ -15,7 +16,6 @@ import type { DropReason, SendManyAnswer, SendManyQuestion, TraceAnswer, TraceQu
 
 export const DEFAULT_CLIENT_IP = '203.0.113.10';
 const MAX_SEND = 1000;
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
 interface Prepared {
   sim: Simulation;
@@ -26,7 +26,7 @@ interface Prepared {
 
 function prepare(sim: Simulation, q: TraceQuestion): Prepared | QuestionError {
   if (!q || typeof q !== 'object') return questionError('BAD_ARGUMENT', 'a trace needs from and to.');
-  if (q.protocol !== undefined && !PROTOCOLS.includes(q.protocol)) return questionError('BAD_ARGUMENT', `--protocol must be TCP, UDP or SCTP, not "${String(q.protocol)}".`);
+  if (q.protocol !== undefined && !isProtocol(q.protocol)) return questionError('BAD_ARGUMENT', `--protocol must be TCP, UDP or SCTP, not "${String(q.protocol)}".`);
   if (q.srcIp !== undefined && !isIPv4(q.srcIp)) return questionError('BAD_ARGUMENT', `--src-ip "${String(q.srcIp)}" is not an IPv4 address.`);
   if (q.seed !== undefined && !(Number.isInteger(q.seed) && q.seed >= 0)) return questionError('BAD_ARGUMENT', `--seed must be a whole number >= 0, not "${String(q.seed)}".`);
   if (q.viaNode !== undefined && !sim.cluster.nodes.some((n) => n.name === q.viaNode)) {

@@ -6,14 +6,13 @@ import { diagnostic } from '../diagnostics/make';
 import type { DiagnosticCode } from '../diagnostics/catalogue';
 import { objectKey } from '../model/keys';
 import { isIPv4 } from '../model/ip';
-import { WORKLOAD_KINDS } from '../model/pods';
+import { WORKLOAD_KINDS, isProtocol } from '../model/pods';
 import ipaddr from 'ipaddr.js';
 import { isDNS1123Label, isDNS1123Subdomain, isRFC1035Label, labelKeyProblem, labelValueProblem, portNameProblem } from './names';
 import { selectorMatches } from './selectors';
 
 type Report = (code: DiagnosticCode, path: FieldPath, message: string) => void;
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
 function typeName(v: unknown): string {
@@ -116,7 +115,7 @@ function validateService(o: ParsedObject, key: string, report: Report): void {
       report('KN3001', at(), `This Service has ${ports.length} ports, so every port needs a name; add "name:" to this one (for example name: ${typeof p.port === 'number' ? `port-${p.port}` : 'http'}).`);
     }
     const protocol = p.protocol ?? 'TCP';
-    if (!PROTOCOLS.includes(protocol as string)) report('KN3017', at('protocol'), `protocol ${typeName(protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
+    if (!isProtocol(protocol)) report('KN3017', at('protocol'), `protocol ${typeName(protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
     const port = p.port;
     if (!isSet(port)) report('KN1006', at(), 'This port has no "port" number; add one (1-65535).');
     else if (typeof port !== 'number' || !Number.isInteger(port)) report('KN1006', at('port'), `port must be a number from 1 to 65535, not ${typeName(port)}.`);
@@ -285,7 +284,7 @@ function validatePodSpec(spec: unknown, at: FieldPath, report: Report): void {
             : 'containerPort is required: give the port number the container listens on, such as "containerPort: 8080".');
         } else if (typeof cp !== 'number' || !Number.isInteger(cp)) report('KN1006', [...where, 'containerPort'], `containerPort must be a number from 1 to 65535, not ${typeName(cp)}.`);
         else if (cp < 1 || cp > 65535) report('KN5003', [...where, 'containerPort'], `containerPort ${cp} is out of range; use 1-65535.`);
-        if (isSet(p.protocol) && !PROTOCOLS.includes(p.protocol as string)) report('KN3017', [...where, 'protocol'], `protocol ${typeName(p.protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
+        if (isSet(p.protocol) && !isProtocol(p.protocol)) report('KN3017', [...where, 'protocol'], `protocol ${typeName(p.protocol)} is not supported; use TCP, UDP or SCTP (uppercase).`);
         if (typeof p.name === 'string' && p.name !== '') {
           const problem = portNameProblem(p.name);
           if (problem) report('KN5003', [...where, 'name'], `The container port name "${p.name}" is invalid (${problem}); Services refer to it by this name, so it must be a valid port name such as "http".`);
