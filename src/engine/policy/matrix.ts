@@ -5,7 +5,7 @@ import type { Cluster, Pod, Protocol, Simulation } from '../types';
 import type { QuestionError } from '../questions';
 import { questionError, unsupportedProtocol } from '../model/refs';
 import { containerPorts, isProtocol } from '../model/pods';
-import { namespaceLabels, ipBlockMatcher, policyContext, policySelects, rulePortsMatch, selectorPeerMatches, type PolicyContext } from './evaluate';
+import { namespaceLabels, ipBlockMatcher, policyContext, policySelects, rulePortsMatch, rulesOf, selectorPeerMatches, type PolicyContext } from './evaluate';
 import { selectorMatches } from '../validate/selectors';
 import type { MatrixAnswer, MatrixQuestion, NetworkPolicyRule, PolicyType } from './types';
 
@@ -154,7 +154,7 @@ function applyPolicies(ctx: PolicyContext, groups: Group[], port: number, protoc
           if (direction === 'Ingress') g.ingressIsolated = true;
           else g.egressIsolated = true;
         }
-        for (const rule of direction === 'Ingress' ? policy.ingress : policy.egress) {
+        for (const rule of rulesOf(policy, direction)) {
           if (direction === 'Ingress') {
             const admitting = selected.filter((g) => rulePortsMatch(rule, port, protocol, g.pod));
             if (admitting.length === 0) continue;

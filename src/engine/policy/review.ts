@@ -8,7 +8,7 @@ import { objectKey } from '../model/keys';
 import { containerPorts } from '../model/pods';
 import { selectorMatches } from '../validate/selectors';
 import { readNetworkPolicy } from './read';
-import { ipBlockMatcher, policyContext, policySelects, selectorPeerMatches, sideVerdict, type PolicyContext } from './evaluate';
+import { ipBlockMatcher, policyContext, policySelects, rulesOf, selectorPeerMatches, sideVerdict, type PolicyContext } from './evaluate';
 import type { NetworkPolicy, NetworkPolicyRule, PolicyType } from './types';
 
 type Report = (code: DiagnosticCode, path: FieldPath, message: string) => void;
@@ -32,7 +32,7 @@ export function reviewNetworkPolicies(objects: ParsedObject[], cluster: Cluster)
     }
     ignoredRules(o, policy, report);
     for (const direction of ['Ingress', 'Egress'] as const) {
-      (direction === 'Ingress' ? policy.ingress : policy.egress).forEach((rule, r) => reviewRule(o, cluster, ctx, policy, direction, rule, r, selected, report));
+      rulesOf(policy, direction).forEach((rule, r) => reviewRule(o, cluster, ctx, policy, direction, rule, r, selected, report));
     }
     const blocked = dns.blockedBy.get(policy.key);
     if (blocked) report('KN7008', egressPath(o), blocked);
