@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { editorText, openPlayground, screenshotPath, setText, waitForSettled } from './helpers';
+import { editorText, loadScenario, openPlayground, screenshotPath, setText, waitForSettled } from './helpers';
 
 interface SeedFacts {
   frontend: string;
@@ -143,7 +143,7 @@ test('a name added to the upstream resolves from a pod and travels with the docu
 
 test('the DNS scenario: ndots:5 walks the search list, a pod with ndots:1 sends one query, an ExternalName answers with a CNAME', async ({ page }) => {
   await openPlayground(page);
-  await page.getByTestId('scenario-picker').selectOption('dns-search');
+  await loadScenario(page, 'dns-search');
   await expect(page.getByTestId('service-shop/legacy-db')).toBeVisible();
   await page.getByTestId('panel-tab-dns').click();
 

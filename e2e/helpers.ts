@@ -81,3 +81,9 @@ export async function waitForSettled(page: Page): Promise<void> {
 export function screenshotPath(testInfo: TestInfo, name: string): string {
   return process.env.UPDATE_SCREENSHOTS ? `docs/${name}` : testInfo.outputPath(name);
 }
+
+/** Opens a seed scenario from the picker (the document is unedited, so no question is asked) and waits for its result. */
+export async function loadScenario(page: Page, id: string): Promise<void> {
+  await page.getByTestId('scenario-picker').selectOption(id);
+  await waitForSettled(page);
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { collectConsoleProblems, lineOf, openPlayground, pasteIntoMonaco, screenshotPath, setText, waitForSettled } from './helpers';
+import { collectConsoleProblems, lineOf, loadScenario, openPlayground, pasteIntoMonaco, screenshotPath, setText, waitForSettled } from './helpers';
 
 const THREE_TIER = readFileSync('src/scenarios/three-tier.yaml', 'utf8');
 const SEED = readFileSync('src/scenarios/netpol-shop.yaml', 'utf8');
@@ -184,8 +184,7 @@ test('policy flows on the canvas, and a plugin that does not enforce says so', a
 
 test('DNS egress: the seed scenario at 53/UDP with kube-system shows shop reaching CoreDNS only', async ({ page }, testInfo) => {
   await openPlayground(page);
-  await page.getByTestId('scenario-picker').selectOption('netpol-shop');
-  await waitForSettled(page);
+  await loadScenario(page, 'netpol-shop');
   await openMatrix(page);
   await setPort(page, 53);
   await page.getByTestId('matrix-protocol').selectOption('UDP');

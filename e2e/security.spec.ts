@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectConsoleProblems, openPlayground, setText, waitForSettled } from './helpers';
+import { collectConsoleProblems, loadScenario, openPlayground, setText, waitForSettled } from './helpers';
 
 // Each payload, if it ever ran, would set window.__pwned; if it were parsed as markup it would add an element.
 const P = {
@@ -140,8 +140,7 @@ test('the production page runs under its Content-Security-Policy with no violati
   await page.getByTestId('panel-tab-trace').click();
   await page.getByTestId('panel-tab-dns').click();
   await page.getByTestId('view-tab-matrix').click();
-  await page.getByTestId('scenario-picker').selectOption('nodeport');
-  await waitForSettled(page);
+  await loadScenario(page, 'nodeport');
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.type('# typed under the policy\n');
   await waitForSettled(page);

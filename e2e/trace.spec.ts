@@ -1,14 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectConsoleProblems, editorText, lineOf, openPlayground, screenshotPath, setText, waitForSettled } from './helpers';
+import { collectConsoleProblems, editorText, lineOf, loadScenario, openPlayground, screenshotPath, setText, waitForSettled } from './helpers';
 
 /** The address a canvas card shows first in monospace (a load balancer's `IP:port/TCP`, a node's IP). */
 async function cardAddress(page: Page, testid: string): Promise<string> {
   return (await page.getByTestId(testid).locator('.mono').first().innerText()).replace(/\/TCP$/, '');
-}
-
-async function loadScenario(page: Page, id: string): Promise<void> {
-  await page.getByTestId('scenario-picker').selectOption(id);
-  await waitForSettled(page);
 }
 
 /** Waits for the packet to reach its last hop (or its drop) and stand still there. */
